@@ -1,0 +1,7 @@
+// Purpose: List the labels whose `id` is already indexed (Neo4j).
+// Parameters: none
+// Returns: label (string)
+SHOW INDEXES YIELD labelsOrTypes, properties, entityType
+WHERE entityType = 'NODE' AND properties = ['id']
+UNWIND labelsOrTypes AS label
+RETURN label

@@ -1,0 +1,60 @@
+"""The audit trail: every consultation, collection and change of personal data is logged.
+
+Entries are `AuditEvent` nodes in the same store (so Neo4j keeps them in production),
+holding who, in what role, why, when, the operation (DPA 2018 s.62 vocabulary) and whose
+records were touched.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Protocol
+
+from iom.access import Actor
+from iom.errors import ConfigError
+from iom.model import MODEL
+from iom.store.base import Row
+
+__all__ = ["Writer", "now_iso", "record"]
+
+
+class Writer(Protocol):
+    """A store or a transaction: anything that runs a named write query."""
+
+    def write(
+        self, name: str, params: dict | None = None, *, slots: dict | None = None
+    ) -> list[Row]: ...
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO-8601 string (how times are stored)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def record(
+    target: Writer,
+    actor: Actor,
+    operation: str,
+    subject_ids: Iterable[str] = (),
+    detail: str = "",
+) -> str:
+    """Write one audit event and return its id."""
+    if operation not in MODEL.vocabularies["AuditOperation"].values:
+        raise ConfigError(f"unknown audit operation {operation!r}")
+    event_id = uuid.uuid4().hex
+    target.write(
+        "audit/record_event",
+        {
+            "id": event_id,
+            "at": now_iso(),
+            "user": actor.user,
+            "role": actor.role,
+            "operation": operation,
+            "purpose": actor.purpose,
+            "subject_ids": sorted(set(subject_ids)),
+            "detail": detail,
+        },
+    )
+    return event_id

@@ -1,0 +1,42 @@
+"""The library's exceptions: one root, a few subclasses named for the user's problem."""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "ImportValidationError",
+    "IomError",
+    "QueryError",
+    "StoreError",
+    "StoreUnavailable",
+]
+
+
+class IomError(Exception):
+    """Root of every error the library raises on purpose; the edges show its message."""
+
+
+class ConfigError(IomError):
+    """Configuration is wrong: a variable, a path or a reference table."""
+
+
+class StoreError(IomError):
+    """The graph store refused or failed an operation."""
+
+
+class StoreUnavailable(StoreError):
+    """The graph store cannot be reached or started."""
+
+
+class QueryError(StoreError):
+    """A named query was called wrongly (unknown name, parameters that don't match, bad slot)."""
+
+
+class ImportValidationError(IomError):
+    """An import failed validation; `problems` holds every `file:row:field` message."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} found; nothing was written:\n" + "\n".join(problems))

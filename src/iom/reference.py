@@ -1,0 +1,139 @@
+"""Force-editable reference tables: harm weights, OCG bands and statuses, scoring weights.
+
+Defaults ship with the package; a force points IOM_CONFIG_DIR (or `<data dir>/config`) at
+its own copies, made with `iom config init`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from iom.errors import ConfigError
+
+__all__ = [
+    "FILES",
+    "HarmWeight",
+    "Reference",
+    "copy_defaults",
+    "load_reference",
+]
+
+FILES = ("harm_weights.csv", "ocg_bands.yaml", "scoring.yaml")
+
+
+@dataclass(frozen=True)
+class HarmWeight:
+    """Harm of one offence type: Cambridge CHI days and ONS Crime Severity Score weight."""
+
+    offence_type: str
+    description: str
+    cchi_days: float
+    css_weight: float
+    neighbourhood_crime: str | None
+    source: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """All reference tables, loaded from one folder."""
+
+    harm_weights: dict[str, HarmWeight]
+    ocg_bands: dict[str, dict[str, Any]]
+    ocg_statuses: dict[str, dict[str, Any]]
+    scoring: dict[str, Any]
+    folder: str
+
+    def vocabulary(self, name: str) -> tuple[str, ...]:
+        """Codes of a `config:` vocabulary named in the model."""
+        tables = {
+            "offence_types": tuple(self.harm_weights),
+            "ocg_bands": tuple(self.ocg_bands),
+            "ocg_statuses": tuple(self.ocg_statuses),
+        }
+        if name not in tables:
+            raise ConfigError(f"unknown reference table {name!r}; known: {', '.join(tables)}")
+        return tables[name]
+
+
+def _read(folder: Path | None, name: str) -> tuple[str, str]:
+    if folder is not None and (folder / name).is_file():
+        path = folder / name
+        return path.read_text(encoding="utf-8"), str(path)
+    default = resources.files("iom.config").joinpath("defaults", name)
+    return default.read_text(encoding="utf-8"), f"(default) {name}"
+
+
+def _harm(text: str, where: str) -> dict[str, HarmWeight]:
+    out: dict[str, HarmWeight] = {}
+    for row_no, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        try:
+            weight = HarmWeight(
+                offence_type=row["offence_type"].strip(),
+                description=row.get("description", "").strip(),
+                cchi_days=float(row["cchi_days"]),
+                css_weight=float(row["css_weight"]),
+                neighbourhood_crime=(row.get("neighbourhood_crime") or "").strip() or None,
+                source=row.get("source", "").strip(),
+            )
+        except (KeyError, TypeError, ValueError) as e:
+            raise ConfigError(f"{where}:{row_no}: not a valid harm weight row ({e})") from None
+        if weight.offence_type in out:
+            raise ConfigError(f"{where}:{row_no}:offence_type: duplicate {weight.offence_type!r}")
+        out[weight.offence_type] = weight
+    if not out:
+        raise ConfigError(f"{where}: no offence types")
+    return out
+
+
+def _coded(items: Any, where: str, key: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(items, list) or not all(isinstance(i, dict) and "code" in i for i in items):
+        raise ConfigError(f"{where}: `{key}` must be a list of entries with a `code`")
+    return {str(i["code"]): i for i in items}
+
+
+@lru_cache(maxsize=8)
+def _load(folder: str | None) -> Reference:
+    path = Path(folder) if folder else None
+    harm_text, harm_where = _read(path, "harm_weights.csv")
+    bands_text, bands_where = _read(path, "ocg_bands.yaml")
+    scoring_text, _ = _read(path, "scoring.yaml")
+    try:
+        bands = yaml.safe_load(bands_text) or {}
+        scoring = yaml.safe_load(scoring_text) or {}
+    except yaml.YAMLError as e:
+        raise ConfigError(f"reference table is not valid YAML: {e}") from None
+    return Reference(
+        harm_weights=_harm(harm_text, harm_where),
+        ocg_bands=_coded(bands.get("bands"), bands_where, "bands"),
+        ocg_statuses=_coded(bands.get("statuses"), bands_where, "statuses"),
+        scoring=scoring,
+        folder=str(path) if path else "(defaults)",
+    )
+
+
+def load_reference(folder: Path | None = None) -> Reference:
+    """Reference tables from `folder` where it has a file, the packaged defaults otherwise."""
+    return _load(str(folder) if folder else None)
+
+
+def copy_defaults(folder: Path) -> list[Path]:
+    """Copy the default tables into `folder` for a force to edit; existing files are kept."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in FILES:
+        target = folder / name
+        if target.exists():
+            continue
+        with resources.as_file(resources.files("iom.config").joinpath("defaults", name)) as src:
+            shutil.copyfile(src, target)
+        written.append(target)
+    return written
