@@ -15,9 +15,9 @@ from typing import Protocol
 from iom.access import Actor
 from iom.errors import ConfigError
 from iom.model import MODEL
-from iom.store.base import Row
+from iom.store.base import Row, Store
 
-__all__ = ["Writer", "now_iso", "record"]
+__all__ = ["Writer", "now_iso", "recent_events", "record"]
 
 
 class Writer(Protocol):
@@ -58,3 +58,8 @@ def record(
         },
     )
     return event_id
+
+
+def recent_events(store: Store, subject_id: str | None = None, limit: int = 50) -> list[Row]:
+    """The newest audit events, all or those touching one subject's records."""
+    return store.read("audit/recent_events", {"subject_id": subject_id, "limit": int(limit)})

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import platformdirs
@@ -26,6 +27,7 @@ class Settings:
     neo4j_password: str | None = None
     neo4j_database: str | None = None
     config_dir: Path | None = None
+    graph: str = "iom"
 
     @classmethod
     def from_env(cls, store: str | None = None, data_dir: str | Path | None = None) -> Settings:
@@ -56,9 +58,20 @@ class Settings:
             neo4j_password=env.get("NEO4J_PASSWORD"),
             neo4j_database=env.get("NEO4J_DATABASE") or None,
             config_dir=Path(config_dir).expanduser() if config_dir else None,
+            graph=_graph_name(env.get("IOM_GRAPH", "iom")),
         )
+
+    def with_graph(self, graph: str) -> Settings:
+        """The same settings naming another graph in the embedded store."""
+        return replace(self, graph=_graph_name(graph))
 
     @property
     def backend(self) -> str:
         """'neo4j' when a Neo4j URI is configured, else 'falkordb' (the embedded store)."""
         return "neo4j" if self.store_uri else "falkordb"
+
+
+def _graph_name(name: str) -> str:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]{0,63}", name):
+        raise ConfigError(f"IOM_GRAPH={name!r}: use letters, digits, '-' or '_' (max 64)")
+    return name

@@ -25,9 +25,7 @@ __all__ = [
 ]
 
 
-def open_store(
-    settings: Settings | None = None, *, graph: str = "iom", start: bool = True
-) -> Store:
+def open_store(settings: Settings | None = None, *, start: bool = True) -> Store:
     """Open the configured store: Neo4j when a Neo4j URI is set, else the embedded server.
 
     `start=False` attaches to a running embedded server without starting one.
@@ -39,4 +37,4 @@ def open_store(
         return Neo4jStore(settings)
     from iom.store.falkor import FalkorStore
 
-    return FalkorStore(settings, graph=graph, start=start)
+    return FalkorStore(settings, graph=settings.graph, start=start)

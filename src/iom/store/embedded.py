@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from iom.errors import ConfigError, StoreUnavailable
 
@@ -48,7 +50,7 @@ class EmbeddedServer:
         if not self.socket.exists():
             return False
         try:
-            client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=2)
+            client = _client(self.socket, timeout=2)
             try:
                 return bool(client.ping())
             finally:
@@ -180,7 +182,7 @@ class EmbeddedServer:
         if not self.ping():
             self._clear_stale_quietly()
             return False
-        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+        client = _client(self.socket, timeout=timeout)
         with contextlib.suppress(redis.ConnectionError, redis.TimeoutError):
             client.shutdown(nosave=False)
         client.close()
@@ -198,6 +200,13 @@ class EmbeddedServer:
         for path in (self.socket, self.pidfile):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+
+
+def _client(socket: Path, timeout: float) -> redis.Redis:
+    """A connection for lifecycle commands: no retries, so a gone server is seen at once."""
+    return redis.Redis(
+        unix_socket_path=str(socket), socket_timeout=timeout, retry=Retry(NoBackoff(), 0)
+    )
 
 
 def _alive(pid: int) -> bool:

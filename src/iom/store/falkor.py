@@ -19,12 +19,14 @@ from typing import Any
 
 import redis
 from falkordb import FalkorDB
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from iom.errors import StoreError, StoreUnavailable
 from iom.settings import Settings
 from iom.store.base import Row, Store, Transaction, plain
 from iom.store.embedded import EmbeddedServer, _alive
-from iom.store.queries import Query
+from iom.store.queries import Query, library
 
 __all__ = ["FalkorStore"]
 
@@ -56,12 +58,17 @@ class FalkorStore(Store):
                 f"the embedded store in {settings.data_dir} is not running; start it with `iom up`."
             )
         self._client_name = f"iom-{os.getpid()}"
-        self._db = FalkorDB(unix_socket_path=str(self.server.socket), client_name=self._client_name)
+        self._db = FalkorDB(
+            unix_socket_path=str(self.server.socket),
+            client_name=self._client_name,
+            retry=Retry(NoBackoff(), 1),
+        )
         self._conn: redis.Redis = self._db.connection
         self._graph = self._db.select_graph(graph)
         self._lock_key = f"iom:txlock:{graph}"
         self._closed = False
         self._recover_interrupted_transaction()
+        self._ensure_graph()
         if self.started_server:
             atexit.register(self.close)
 
@@ -79,8 +86,6 @@ class FalkorStore(Store):
                 f"the {self.description} stopped answering ({e}); restart it with `iom up`."
             ) from e
         except redis.ResponseError as e:
-            if read_only and "empty key" in str(e):
-                return []  # the graph does not exist yet: nothing to read
             raise StoreError(f"query {query.name} failed in the embedded store: {e}") from e
         names = [col[1] for col in result.header]
         return [dict(zip(names, (plain(v) for v in row), strict=True)) for row in result.result_set]
@@ -90,6 +95,12 @@ class FalkorStore(Store):
 
     def _write(self, query: Query, text: str, params: Mapping[str, Any]) -> list[Row]:
         return self._query(query, text, params, read_only=False)
+
+    def _ensure_graph(self) -> None:
+        """Create the (empty) graph key if missing, so read-only queries have a graph to read."""
+        if not self._graph_exists(self.graph_name):
+            query = library().get("schema/create_graph", self.backend)
+            self._query(query, query.text, {}, read_only=False)
 
     # -- transactions ----------------------------------------------------------
     def _graph_exists(self, name: str) -> bool:
@@ -122,6 +133,8 @@ class FalkorStore(Store):
             self._conn.execute_command("GRAPH.DELETE", self.graph_name)
         if existed:
             self._conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
+        else:
+            self._ensure_graph()
 
     def _drop(self, snapshot: str) -> None:
         if self._graph_exists(snapshot):

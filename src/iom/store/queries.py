@@ -13,12 +13,11 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from importlib.resources.abc import Traversable
-from pathlib import Path
 
 from iom.errors import QueryError
 from iom.model import MODEL
+from iom.packaged import packaged
 
 __all__ = ["BACKENDS", "Query", "QueryLibrary", "cypher_root", "library"]
 
@@ -115,13 +114,7 @@ def parse_query(name: str, backend: str, text: str, source: str) -> Query:
 
 def cypher_root() -> Traversable:
     """The cypher/ folder: inside the installed package, or the checkout's top level."""
-    packaged = resources.files("iom").joinpath("_cypher")
-    if packaged.is_dir():
-        return packaged
-    checkout = Path(__file__).resolve().parents[3] / "cypher"
-    if checkout.is_dir():
-        return checkout
-    raise QueryError("the cypher/ query files are missing from this installation")
+    return packaged("cypher")
 
 
 def _walk(folder: Traversable, prefix: str = "") -> Iterable[tuple[str, Traversable]]:

@@ -1,0 +1,72 @@
+"""`iom up`: start the store (loading the fictional seed force on first start) and the dashboard."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+from types import FrameType
+
+import click
+
+from iom.access import SYSTEM
+from iom.cli import CliState, main, pass_state
+from iom.dashboard import running_dashboard, start_dashboard, stop_process
+from iom.packaged import packaged
+from iom.schema import ensure_schema
+
+
+@main.command()
+@click.option("--port", default=8501, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--address",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to serve on. The default keeps the dashboard to this machine; serve wider "
+    "only behind your force's access controls.",
+)
+@click.option(
+    "--no-seed", is_flag=True, help="Don't load the fictional seed force into an empty store."
+)
+@pass_state
+def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
+    """Start the store and the dashboard; an empty store gets the fictional seed force."""
+    settings = state.settings()
+    already = running_dashboard(settings.data_dir)
+    if already:
+        click.echo(
+            f"The dashboard is already running at {already.url} (pid {already.pid}). "
+            "Open it there, or stop it with `iom down`."
+        )
+        return
+    store = state.store()
+    click.echo(f"Store: {store.description}", err=True)
+    ensure_schema(store)
+    if not no_seed and not store.read("stats/label_counts"):
+        _load_seed(state)
+    proc, dashboard = start_dashboard(settings, port=port, address=address)
+    click.echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")
+
+    def _stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        proc.wait()
+    except KeyboardInterrupt:
+        click.echo("Stopping the dashboard…", err=True)
+    finally:
+        stop_process(proc)
+        (settings.data_dir / "dashboard.json").unlink(missing_ok=True)
+        store.close()
+    click.echo("Stopped.", err=True)
+
+
+def _load_seed(state: CliState) -> None:
+    from iom.ingest import load_directory
+
+    click.echo("The store is empty: loading the fictional seed force (first start)…", err=True)
+    seed = Path(str(packaged("seed_data")))
+    report = load_directory(
+        state.store(), seed, SYSTEM, progress=lambda line: click.echo(line, err=True)
+    )
+    click.echo(f"Loaded the seed force: {report}", err=True)
