@@ -3,5 +3,4 @@
 // Returns: label (string)
 SHOW INDEXES YIELD labelsOrTypes, properties, entityType
 WHERE entityType = 'NODE' AND properties = ['id']
-UNWIND labelsOrTypes AS label
-RETURN label
+RETURN labelsOrTypes[0] AS label

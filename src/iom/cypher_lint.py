@@ -35,13 +35,14 @@ class Diagnostic:
 
 
 def find_tool_dir(start: Path | None = None) -> Path:
-    """Return the tools/cypher-lint dir of the checkout that contains `start` (or this file)."""
-    here = (start or Path(__file__)).resolve()
-    for parent in [here, *here.parents]:
-        if (parent / TOOL_DIR / "package.json").is_file():
-            return parent / TOOL_DIR
+    """Return tools/cypher-lint of the checkout above `start` (default: this file, then cwd)."""
+    starts = [start] if start else [Path(__file__), Path.cwd()]
+    for here in (s.resolve() for s in starts):
+        for parent in [here, *here.parents]:
+            if (parent / TOOL_DIR / "package.json").is_file():
+                return parent / TOOL_DIR
     raise RuntimeError(
-        f"cannot find {TOOL_DIR / 'package.json'} above {here}; "
+        f"cannot find {TOOL_DIR / 'package.json'} above {', '.join(map(str, starts))}; "
         "the Cypher linter only runs from a source checkout of this repository"
     )
 
@@ -75,7 +76,8 @@ def ensure_installed(tool_dir: Path) -> None:
     wanted = json.loads((tool_dir / "package.json").read_text(encoding="utf-8"))
     if _installed_version(tool_dir) == wanted["dependencies"][LINTER_PACKAGE]:
         return
-    args = ["ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"]
+    # --prefer-offline: reuse npm's cache without revalidating, so a warm cache needs no network.
+    args = ["ci", "--prefer-offline", "--ignore-scripts", "--no-audit", "--no-fund"]
     proc = _run("npm", args, cwd=tool_dir, capture_output=True, timeout=900)
     if proc.returncode != 0:
         raise RuntimeError(
