@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,52 +11,50 @@ from pathlib import Path
 import pytest
 
 from iom.settings import Settings
-from iom.store import Store, open_store
+from iom.store import EmbeddedServer, Store, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_DIR = REPO / "seed_data"
 
 
 @pytest.fixture(scope="session")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One data directory and embedded server for the whole session, stopped at the end."""
-    path = tmp_path_factory.mktemp("iomdata")
-    yield path
-    from iom.store.embedded import EmbeddedServer
+def data_dir() -> Iterator[Path]:
+    """One private data directory and embedded server for the whole session.
 
+    A folder of our own (not pytest's rotating tmp folders, which a parallel run may delete),
+    with a short path for the server's unix socket; removed at the end.
+    """
+    path = Path(tempfile.mkdtemp(prefix="iom-test-"))
+    yield path
     EmbeddedServer(path).stop()
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def settings(data_dir: Path) -> Settings:
-    """Settings pointing at the session's data directory (no Neo4j)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    old = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(env)
-    try:
-        return Settings.from_env(data_dir=data_dir)
-    finally:
-        os.environ.clear()
-        os.environ.update(old)
-
-
-@pytest.fixture
-def store(settings: Settings) -> Iterator[Store]:
-    """A fresh, empty graph on the session's embedded server, deleted after the test."""
-    graph = f"t{uuid.uuid4().hex[:12]}"
-    s = open_store(settings.with_graph(graph))
-    yield s
-    s._conn.execute_command("GRAPH.DELETE", graph) if graph in _graphs(s) else None  # type: ignore[attr-defined]
-    s.close()
-
-
-def _graphs(s: Store) -> set[str]:
-    return set(s._db.list_graphs())  # type: ignore[attr-defined]
+    """Settings pointing at the session's data directory (never a Neo4j from the environment)."""
+    return Settings(data_dir=data_dir)
 
 
 @pytest.fixture(scope="session")
-def seeded_settings(settings: Settings) -> Settings:
+def warm_server(settings: Settings) -> Iterator[Store]:
+    """A connection held all session, so no store closing mid-session stops the server."""
+    held = open_store(settings)
+    yield held
+    held.close()
+
+
+@pytest.fixture
+def store(warm_server: Store, settings: Settings) -> Iterator[Store]:
+    """A fresh, empty graph on the session's embedded server, deleted after the test."""
+    s = open_store(settings.with_graph(f"t{uuid.uuid4().hex[:12]}"))
+    yield s
+    s.drop_graph()  # type: ignore[attr-defined]
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_settings(warm_server: Store, settings: Settings) -> Settings:
     """Settings naming a graph holding the committed seed force, loaded once per session."""
     from iom.access import SYSTEM
     from iom.ingest import load_directory

@@ -7,6 +7,7 @@ __all__ = [
     "ImportValidationError",
     "IomError",
     "QueryError",
+    "RecordNotFound",
     "StoreError",
     "StoreUnavailable",
 ]
@@ -18,6 +19,10 @@ class IomError(Exception):
 
 class ConfigError(IomError):
     """Configuration is wrong: a variable, a path or a reference table."""
+
+
+class RecordNotFound(IomError):
+    """A record asked for by id is not in the store (e.g. `no person with id 'X'`)."""
 
 
 class StoreError(IomError):

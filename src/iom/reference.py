@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from iom.errors import ConfigError
+from iom.settings import Settings
 
 __all__ = [
     "FILES",
@@ -25,6 +26,7 @@ __all__ = [
     "Reference",
     "copy_defaults",
     "load_reference",
+    "reference_for",
 ]
 
 FILES = ("harm_weights.csv", "ocg_bands.yaml", "scoring.yaml")
@@ -123,6 +125,11 @@ def _load(folder: str | None) -> Reference:
 def load_reference(folder: Path | None = None) -> Reference:
     """Reference tables from `folder` where it has a file, the packaged defaults otherwise."""
     return _load(str(folder) if folder else None)
+
+
+def reference_for(settings: Settings | None = None) -> Reference:
+    """The force's tables: IOM_CONFIG_DIR, else `<data dir>/config`, else the defaults."""
+    return load_reference((settings or Settings.from_env()).reference_dir)
 
 
 def copy_defaults(folder: Path) -> list[Path]:

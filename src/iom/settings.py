@@ -66,6 +66,11 @@ class Settings:
         return replace(self, graph=_graph_name(graph))
 
     @property
+    def reference_dir(self) -> Path:
+        """Where the force's reference tables are read from: IOM_CONFIG_DIR, else <data>/config."""
+        return self.config_dir or self.data_dir / "config"
+
+    @property
     def backend(self) -> str:
         """'neo4j' when a Neo4j URI is configured, else 'falkordb' (the embedded store)."""
         return "neo4j" if self.store_uri else "falkordb"

@@ -41,7 +41,8 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
     store = state.store()
     click.echo(f"Store: {store.description}", err=True)
     ensure_schema(store)
-    if not no_seed and not store.read("stats/label_counts"):
+    labels = {row["label"] for row in store.read("stats/label_counts")}
+    if not no_seed and "Person" not in labels:
         _load_seed(state)
     proc, dashboard = start_dashboard(settings, port=port, address=address)
     click.echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")

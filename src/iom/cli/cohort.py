@@ -1,0 +1,65 @@
+"""`iom cohort`: the ranked IOM cohort with each component's points and the rule that made them."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import click
+
+from iom.cli import CliState, main, pass_state
+from iom.reference import reference_for
+from iom.scoring.cohort import CohortRanking, rank_cohort
+
+PURPOSE = "IOM cohort review: ranking candidates for the selection panel"
+
+
+def _table(ranking: CohortRanking) -> str:
+    frame = ranking.frame
+    columns = ["rank", "id", "name", "cohort", "score", *ranking.points_columns]
+    view = frame[columns].copy()
+    view["cohort"] = view["cohort"].fillna("-")
+    for column in ["score", *ranking.points_columns]:
+        view[column] = view[column].map(lambda v: f"{v:.1f}")
+    view = view.rename(columns={c: c.removesuffix("_points") for c in ranking.points_columns})
+    return str(view.to_string(index=False))
+
+
+@main.command()
+@click.option(
+    "--top",
+    default=20,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="How many people to show, highest score first.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Score as on this date (default: today); later offences are ignored.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (rows, weights, rule).")
+@pass_state
+def cohort(state: CliState, top: int, as_of: datetime | None, as_json: bool) -> None:
+    """Rank people by recency, frequency and harm of their offences (a list for the panel)."""
+    settings = state.settings()
+    ranking = rank_cohort(
+        state.store(),
+        state.actor(PURPOSE),
+        as_of=as_of.date() if as_of else None,
+        top=top,
+        reference=reference_for(settings),
+    )
+    if as_json:
+        click.echo(json.dumps(ranking.to_dict(), indent=2, default=str))
+        return
+    if ranking.empty:
+        click.echo(ranking.note)
+        return
+    click.echo(f"IOM cohort ranking as of {ranking.as_of} (top {len(ranking.frame)}):")
+    click.echo(_table(ranking))
+    click.echo("")
+    click.echo(f"Rule: {ranking.summary}")
+    click.echo("Points per component are shown; `iom cohort --json` gives the full rule.")

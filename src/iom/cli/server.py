@@ -1,0 +1,47 @@
+"""`iom down` and `iom status`: the embedded store's server, or which Neo4j is configured."""
+
+from __future__ import annotations
+
+import click
+
+from iom.cli import CliState, main, pass_state
+from iom.store import EmbeddedServer
+
+__all__ = ["down", "status"]
+
+
+@main.command("down")
+@pass_state
+def down(state: CliState) -> None:
+    """Stop the embedded store of the data directory (its data stays on disk)."""
+    settings = state.settings()
+    if settings.backend == "neo4j":
+        click.echo(
+            f"The store is Neo4j at {settings.store_uri} (from {settings.store_source}); "
+            "iom does not run it, so there is nothing to stop."
+        )
+        return
+    if EmbeddedServer(settings.data_dir).stop():
+        click.echo(f"Stopped the embedded store in {settings.data_dir}.")
+    else:
+        click.echo(f"The embedded store in {settings.data_dir} is not running.")
+
+
+@main.command("status")
+@pass_state
+def status(state: CliState) -> None:
+    """Say which store is configured and, for the embedded one, whether it is running."""
+    settings = state.settings()
+    if settings.backend == "neo4j":
+        database = settings.neo4j_database or "the default database"
+        click.echo(
+            f"Store: Neo4j at {settings.store_uri} (from {settings.store_source}), {database}, "
+            f"user {settings.neo4j_username}."
+        )
+        return
+    server = EmbeddedServer(settings.data_dir)
+    click.echo(f"Store: embedded FalkorDB in {settings.data_dir}, graph {settings.graph!r}.")
+    if server.is_running():
+        click.echo(f"Running: pid {server.pid()}, socket {server.socket}.")
+    else:
+        click.echo("Not running: it starts when a command needs it.")

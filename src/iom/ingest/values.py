@@ -1,0 +1,142 @@
+"""Typed cell values: a CSV cell parsed by its model property's type and vocabulary.
+
+>>> from iom.model import Property
+>>> vocabs = Vocabularies()
+>>> parse_cell(Property("since", "date"), "2024-03-01", vocabs)
+'2024-03-01'
+>>> parse_cell(Property("detection", vocab="Detection"), "reported", vocabs)
+Traceback (most recent call last):
+...
+iom.ingest.values.CellError: 'reported' is not one of REPORTED, PROACTIVE; did you mean 'REPORTED'?
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from iom.model import MODEL, Model, Property
+from iom.reference import Reference, load_reference
+
+__all__ = [
+    "HEADER_TYPES",
+    "CellError",
+    "Vocabularies",
+    "one_of",
+    "parse_cell",
+    "suggest",
+]
+
+# neo4j-admin header type -> model property type
+HEADER_TYPES = {
+    "string": "string",
+    "int": "int",
+    "long": "int",
+    "float": "float",
+    "double": "float",
+    "boolean": "bool",
+    "date": "date",
+    "string[]": "string[]",
+}
+LIST_LIMIT = 12
+_INT_RE = re.compile(r"^[+-]?\d+$")
+_FLOAT_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class CellError(ValueError):
+    """A cell that does not hold a value of its column's type; the message says why."""
+
+
+class Vocabularies:
+    """Codes of every vocabulary the model names: its own lists and `config:` tables."""
+
+    def __init__(self, model: Model = MODEL, reference: Reference | None = None) -> None:
+        self._model = model
+        self._reference = reference
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """The allowed codes of vocabulary `name` (`Gender` or `config:offence_types`)."""
+        if name not in self._cache:
+            if name.startswith("config:"):
+                if self._reference is None:
+                    self._reference = load_reference()
+                self._cache[name] = self._reference.vocabulary(name.removeprefix("config:"))
+            else:
+                self._cache[name] = self._model.vocabularies[name].values
+        return self._cache[name]
+
+
+def suggest(value: str, choices: Iterable[str]) -> str | None:
+    """The closest choice to `value` (ignoring case), if one is close enough."""
+    by_upper = {c.upper(): c for c in choices}
+    found = difflib.get_close_matches(value.upper(), list(by_upper), n=1)
+    return by_upper[found[0]] if found else None
+
+
+def one_of(value: str, choices: tuple[str, ...], intro: str = "one of") -> str:
+    """`'X' is not one of A, B, C` with at most 12 codes listed and a suggestion if any."""
+    shown = ", ".join(choices[:LIST_LIMIT])
+    if len(choices) > LIST_LIMIT:
+        shown += f", ... ({len(choices)} in all)"
+    message = f"{value!r} is not {intro} {shown}"
+    close = suggest(value, choices)
+    return message + (f"; did you mean {close!r}?" if close else "")
+
+
+def _int(text: str) -> int:
+    if not _INT_RE.match(text):
+        raise CellError(f"{text!r} is not a whole number")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    if not _FLOAT_RE.match(text):
+        raise CellError(f"{text!r} is not a number")
+    return float(text)
+
+
+def _bool(text: str) -> bool:
+    lowered = text.lower()
+    if lowered not in ("true", "false"):
+        raise CellError(f"{text!r} is not true or false")
+    return lowered == "true"
+
+
+def _date(text: str) -> str:
+    try:
+        if not _DATE_RE.match(text):
+            raise ValueError
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise CellError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "int": _int,
+    "float": _float,
+    "bool": _bool,
+    "date": _date,
+}
+
+
+def _coded(text: str, prop: Property, vocabs: Vocabularies) -> str:
+    if prop.vocab:
+        allowed = vocabs.values(prop.vocab)
+        if text not in allowed:
+            raise CellError(one_of(text, allowed))
+    return text
+
+
+def parse_cell(prop: Property, text: str, vocabs: Vocabularies) -> Any:
+    """The value of a non-empty cell for `prop`, or a CellError saying what is wrong."""
+    if prop.type == "string":
+        return _coded(text, prop, vocabs)
+    if prop.type == "string[]":
+        items = [item.strip() for item in text.split(";")]
+        return [_coded(item, prop, vocabs) for item in items if item]
+    return _PARSERS[prop.type](text.strip())

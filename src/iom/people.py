@@ -1,0 +1,197 @@
+"""A person's profile and the people search: every read is audited as a consultation.
+
+The profile gathers what the force holds about one person (details, flags, offences with
+their harm, households, associates, family, OCG memberships, IOM episodes, MAPPA and MARAC
+cases) through named queries, so the profile page only renders it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from iom import audit
+from iom.access import Actor
+from iom.errors import RecordNotFound
+from iom.reference import Reference, reference_for
+from iom.scoring.episodes import open_on
+from iom.store.base import Row, Store
+
+__all__ = [
+    "FLAGS",
+    "ROLES",
+    "PersonProfile",
+    "find_people",
+    "from_persons_view",
+    "person_profile",
+]
+
+FLAGS = ("wanted", "on_bail", "failed_to_appear")
+ROLES = {
+    "CONVICTED_OF": "CONVICTED",
+    "SUSPECT_IN": "SUSPECT",
+    "VICTIM_IN": "VICTIM",
+    "WITNESS_IN": "WITNESS",
+}
+_ROLE_ORDER = list(ROLES.values())
+_INVERSE = {
+    "PARENT": "CHILD",
+    "CHILD": "PARENT",
+    "GRANDPARENT": "GRANDCHILD",
+    "GRANDCHILD": "GRANDPARENT",
+}
+SEARCH_LIMIT_MAX = 200
+
+
+@dataclass(frozen=True)
+class PersonProfile:
+    """Everything the profile page shows about one person, as plain values."""
+
+    id: str
+    name: str
+    details: dict[str, Any]
+    labels: list[str]
+    flags: dict[str, bool]
+    offences: list[dict[str, Any]]
+    households: list[dict[str, Any]]
+    associates: list[dict[str, Any]]
+    family: list[dict[str, Any]]
+    ocgs: list[dict[str, Any]]
+    episodes: list[dict[str, Any]]
+    cases: list[dict[str, Any]]
+
+    @property
+    def fictional(self) -> bool:
+        """True for a person of the fictional seed force."""
+        return _truthy(self.details.get("fictional"))
+
+    def current_episode(self, as_of: date | None = None) -> dict[str, Any] | None:
+        """The IOM episode open on `as_of` (today by default), if any."""
+        day = as_of or date.today()
+        open_now = [e for e in self.episodes if open_on(e.get("start_on"), e.get("end_on"), day)]
+        return max(open_now, key=lambda e: e.get("start_on") or "", default=None)
+
+
+def _truthy(value: object) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() == "true")
+
+
+def _name(row: Row) -> str:
+    return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
+
+
+def from_persons_view(relation: str | None, person_is_start: bool) -> str | None:
+    """What the relative is to the person: RELATED_TO reads 'start is the <relation> of end'.
+
+    >>> from_persons_view("PARENT", person_is_start=True)   # the person is the parent
+    'CHILD'
+    >>> from_persons_view("PARENT", person_is_start=False)  # the relative is the parent
+    'PARENT'
+    """
+    if relation is None or not person_is_start:
+        return relation
+    return _INVERSE.get(relation, relation)
+
+
+def _offences(rows: list[Row], reference: Reference) -> list[dict[str, Any]]:
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        role = ROLES.get(row["relationship"], row["relationship"])
+        entry = merged.get(row["id"])
+        if entry is None:
+            weight = reference.harm_weights.get(row.get("offence_type") or "")
+            entry = {k: v for k, v in row.items() if k != "relationship"}
+            entry.update(
+                roles=[],
+                cchi_days=weight.cchi_days if weight else None,
+                css_weight=weight.css_weight if weight else None,
+            )
+            merged[row["id"]] = entry
+        entry["roles"].append(role)
+        if row.get("convicted_on"):
+            entry["convicted_on"] = row["convicted_on"]
+    out = []
+    for entry in merged.values():
+        entry["roles"] = sorted(set(entry["roles"]), key=_ROLE_ORDER.index)
+        entry["role"] = entry["roles"][0]
+        out.append(entry)
+    return out
+
+
+def _family(rows: list[Row]) -> list[dict[str, Any]]:
+    """One entry per relative and relation, though a tie may be recorded both ways."""
+    out: dict[tuple[str, str | None], dict[str, Any]] = {}
+    for row in rows:
+        relation = from_persons_view(row.get("relation"), bool(row.get("person_is_start")))
+        out.setdefault(
+            (row["id"], relation),
+            {
+                "id": row["id"],
+                "name": _name(row),
+                "relation": relation,
+                "date_of_birth": row.get("date_of_birth"),
+                "ocgs": row.get("ocgs") or [],
+            },
+        )
+    return list(out.values())
+
+
+def _cases(rows: list[Row]) -> list[dict[str, Any]]:
+    out = []
+    for row in rows:
+        kind = "MAPPA" if "MappaCase" in (row.get("labels") or []) else "MARAC"
+        out.append({"kind": kind, **{k: v for k, v in row.items() if k != "labels"}})
+    return out
+
+
+def person_profile(
+    store: Store, actor: Actor, person_id: str, *, reference: Reference | None = None
+) -> PersonProfile:
+    """One person's profile; raises RecordNotFound for an unknown id. Audited."""
+    params = {"id": person_id}
+    found = store.read("person/details", params)
+    if not found:
+        raise RecordNotFound(f"no person with id {person_id!r}")
+    reference = reference or reference_for()
+    details = dict(found[0]["details"] or {})
+    associates = [{**row, "name": _name(row)} for row in store.read("person/associates", params)]
+    profile = PersonProfile(
+        id=person_id,
+        name=_name(details),
+        details=details,
+        labels=list(found[0]["labels"] or []),
+        flags={flag: _truthy(details.get(flag)) for flag in FLAGS},
+        offences=_offences(store.read("person/offences", params), reference),
+        households=[
+            {**row, "high_impact": _truthy(row.get("high_impact"))}
+            for row in store.read("person/households", params)
+        ],
+        associates=associates,
+        family=_family(store.read("person/family", params)),
+        ocgs=store.read("person/ocgs", params),
+        episodes=store.read("person/episodes", params),
+        cases=_cases(store.read("person/cases", params)),
+    )
+    shown = {r["id"] for r in profile.associates} | {r["id"] for r in profile.family}
+    shown |= {r["id"] for h in profile.households for r in h.get("residents") or []}
+    detail = f"person profile of {person_id}"
+    if shown - {person_id}:
+        detail += f" (with {len(shown - {person_id})} linked people's names)"
+    audit.record(store, actor, "CONSULTATION", {person_id, *shown}, detail)
+    return profile
+
+
+def find_people(store: Store, actor: Actor, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """People whose name, id or PNC id contains `text` (any case); the ids found are audited."""
+    if not 1 <= limit <= SEARCH_LIMIT_MAX:
+        raise ValueError(f"limit must be between 1 and {SEARCH_LIMIT_MAX}")
+    needle = " ".join(text.split()).lower()
+    if not needle:
+        return []
+    rows = store.read("person/search", {"text": needle, "limit": limit})
+    people = [{**row, "name": _name(row)} for row in rows]
+    if people:
+        ids = [p["id"] for p in people]
+        audit.record(store, actor, "CONSULTATION", ids, f"person search for {needle!r}")
+    return people

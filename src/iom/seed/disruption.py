@@ -1,0 +1,178 @@
+"""OCG disruption work: 4P plans, the disruption ledger, panels and partner meetings."""
+
+from __future__ import annotations
+
+from iom.seed.casework import write_action, write_reviews
+from iom.seed.force import TACTICS, partner_for
+from iom.seed.world import Ocg, World
+
+__all__ = ["build_disruption", "build_meetings"]
+
+# Tactics (by index into TACTICS) that suit each threat.
+_BY_THREAT = {
+    "ILLEGAL_DRUGS": (0, 1, 2, 3, 5, 6, 7, 8, 9, 18, 20, 22, 23, 24, 25, 27),
+    "ILLEGAL_FIREARMS": (0, 1, 3, 6, 8, 17, 27, 28),
+    "ORGANISED_ACQUISITIVE_CRIME": (1, 3, 4, 7, 8, 10, 11, 15, 19, 26, 28),
+    "FRAUD": (1, 4, 5, 10, 12, 14, 26, 27),
+    "MODERN_SLAVERY_HUMAN_TRAFFICKING": (1, 4, 11, 12, 16, 19, 21, 28),
+    "MONEY_LAUNDERING": (3, 4, 5, 12, 13, 14, 11),
+}
+_RATIONALE = {
+    "MAJOR": ("After the {t}, the group could not operate at its usual level for over three months",
+              "The {t} removed a principal's means to operate; supply has not resumed"),
+    "MODERATE": ("The {t} cut activity for about six weeks before the group recovered",
+                 "The {t} slowed the group down; two members stepped back for a month"),
+    "MINOR": ("The {t} had a short-lived effect; activity resumed within days",
+              "Small effect from the {t}; no visible change after a week"),
+    "NONE": ("No change in the group's activity was seen after the {t}",),
+    "NEGATIVE": ("The {t} displaced activity to a new location and raised tensions with a "
+                 "rival group",),
+}
+_IMPACT = (("MAJOR", 12), ("MODERATE", 30), ("MINOR", 38), ("NONE", 14), ("NEGATIVE", 6))
+_DECISIONS = (
+    "Continue Pursue strand; plan owner to bring warrant results to the next panel",
+    "Add a Protect action: safeguarding visits to children at risk of exploitation",
+    "Refer to trading standards and HMRC for a joint business visit",
+    "Financial investigator to scope POCA cash forfeiture",
+    "Downgrade to monitoring; no new intelligence this period",
+    "Re-score at the next assessment: new members identified",
+    "Agree a partnership action day with the local authority and housing",
+)
+_PERSON_DECISIONS = (
+    "Selected for the cohort; offender manager allocated",
+    "Not selected: below threshold, refer to neighbourhood team",
+    "Defer to next panel pending probation assessment",
+)
+
+
+def _approvers(w: World) -> list[str]:
+    senior = [o for o, v in w.officers.items()
+              if v["role"] in ("PLAN_OWNER", "IOM_INSPECTOR") and v["rank"] in ("DI", "DCI")]
+    return senior or list(w.officers)
+
+
+def _four_p_plan(w: World, ocg: Ocg) -> None:
+    rng = w.rng
+    pid = w.next_id("PLN", 6)
+    opened = min(ocg.mapped_on + w.randint(7, 60), w.today - 1)
+    closed = None
+    if ocg.status == "ARCHIVED":
+        closed = min(w.today - 1, max(opened + 30, ocg.active_until + w.randint(30, 90)))
+    coordinator = w.areas[ocg.areas[0]].officers["OCG_COORDINATOR"][0]
+    start = max(opened, w.today - 400)
+    nxt = write_reviews(w, pid, start, closed, coordinator, rng.random() < 0.2, (28, 56)) \
+        if start < (closed or w.today) - 30 else (w.today + 28 if closed is None else None)
+    w.out.node("Plan", pid, {"plan_type": "FOUR_P", "title": f"4P plan: {ocg.name}",
+                             "status": "CLOSED" if closed else "OPEN", "opened_on": opened,
+                             "closed_on": closed, "next_review_due": nxt})
+    w.out.rel("HAS_PLAN", "OCG", ocg.id, "Plan", pid)
+    w.out.rel("OWNED_BY", "Plan", pid, "Officer", ocg.owner)
+    options = _BY_THREAT[ocg.threat]
+    strands = ["PURSUE", "PREVENT", "PROTECT", "PREPARE"]
+    for n in range(w.randint(4, 9)):
+        strand = strands[n] if n < 4 else w.pick(strands)
+        fitting = [t for t in options if TACTICS[t][2] == strand] or list(options)
+        name, _area, _four_p, owner = TACTICS[w.pick(fitting)]
+        aid = write_action(w, pid, name, opened, closed, four_p=strand)
+        if owner == "POLICE" and rng.random() < 0.6:
+            w.out.rel("ASSIGNED_TO", "Action", aid, "Officer", ocg.owner)
+        else:
+            w.out.rel("ASSIGNED_TO", "Action", aid, "Partner",
+                      partner_for(w, owner, ocg.areas[0]))
+
+
+def _disruptions(w: World, ocg: Ocg, approvers: list[str], ecu: str) -> None:
+    rng = w.rng
+    n = w.randint(1, 6) if ocg.status == "ACTIVE" else w.randint(0, 3)
+    lo = max(ocg.mapped_on, w.window_start)
+    for _ in range(n):
+        if ocg.active_until - 1 <= lo:
+            break
+        did = w.next_id("DIS", 6)
+        t = w.pick(_BY_THREAT[ocg.threat])
+        name, _tarea, four_p, owner = TACTICS[t]
+        impact = w.weighted(_IMPACT)
+        day = w.day_between(lo, ocg.active_until - 1)
+        w.out.node("Disruption", did, {
+            "occurred_on": day, "four_p": four_p, "impact": impact,
+            "impact_rationale": w.pick(_RATIONALE[impact]).format(
+                t=name if name[:2].isupper() else name[0].lower() + name[1:]),
+            "approved_by": w.officer_name(w.pick(approvers)),
+            "description": f"{name} against {ocg.name}",
+        })
+        w.out.rel("DISRUPTED_BY", "OCG", ocg.id, "Disruption", did)
+        w.out.rel("USED", "Disruption", did, "Tactic", f"TAC{t + 1:03d}")
+        if rng.random() < 0.2:
+            t2 = w.pick(_BY_THREAT[ocg.threat])
+            if t2 != t:
+                w.out.rel("USED", "Disruption", did, "Tactic", f"TAC{t2 + 1:03d}")
+        lead = ecu if ("POCA" in name or "freezing" in name) else \
+            partner_for(w, owner, w.pick(ocg.areas))
+        w.out.rel("LED_BY", "Disruption", did, "Partner", lead)
+        targets = [m for m, r in ocg.members if r != "PERIPHERAL"] if four_p == "PURSUE" \
+            else [m for m, _ in ocg.members]
+        chosen: list[int] = []
+        for _ in range(w.randint(1, 3)):
+            m = w.pick(targets)
+            if m not in chosen:
+                chosen.append(m)
+                w.out.rel("TARGETED", "Disruption", did, "Person", w.pid(m))
+        if "warrant" in name or "closure" in name or "Tenancy" in name:
+            w.out.rel("TARGETED", "Disruption", did, "Household",
+                      w.hid(w.people[chosen[0]].home))
+
+
+def build_disruption(w: World) -> None:
+    """A 4P plan and a disruption ledger for every OCG."""
+    approvers = _approvers(w)
+    ecu = next(p for p, v in w.partners.items() if str(v["name"]).startswith("Economic Crime"))
+    for ocg in w.ocgs:
+        if not ocg.members:
+            continue
+        _four_p_plan(w, ocg)
+        _disruptions(w, ocg, approvers, ecu)
+
+
+def _meeting(w: World, mtype: str, day: int, title: str) -> str:
+    mid = w.next_id("MTG", 5)
+    w.out.node("Meeting", mid, {"meeting_type": mtype, "held_on": day, "title": title})
+    return mid
+
+
+def build_meetings(w: World) -> None:
+    """Six-weekly disruption panels per area, partner meetings and IOM selection panels."""
+    rng = w.rng
+    per_area: list[list[Ocg]] = [[] for _ in w.areas]
+    for ocg in w.ocgs:
+        if ocg.status != "ARCHIVED" and ocg.members:
+            for a in ocg.areas:
+                per_area[a].append(ocg)
+    for area in w.areas:
+        local = per_area[area.no]
+        day = w.today - 365 + w.randint(0, 20)
+        while day < w.today:
+            mid = _meeting(w, "DISRUPTION_PANEL", day, f"{area.name} OCG disruption panel")
+            k = min(len(local), max(3, len(local) // 2))
+            for ocg in rng.sample(local, k):
+                w.out.rel("REVIEWED", "Meeting", mid, "OCG", ocg.id,
+                          {"decision": w.pick(_DECISIONS)})
+            day += 42
+    live = [o for o in w.ocgs if o.status == "ACTIVE" and o.members]
+    day = w.today - 365 + 21
+    while day < w.today:
+        mid = _meeting(w, "PARTNER_MEETING", day, "Six-weekly partner meeting (all areas)")
+        for ocg in rng.sample(live, min(len(live), max(4, len(live) // 4))):
+            w.out.rel("REVIEWED", "Meeting", mid, "OCG", ocg.id, {"decision": w.pick(_DECISIONS)})
+        day += 42
+    months: dict[tuple[int, int], list[int]] = {}
+    for ep in w.episodes:
+        start = int(ep["start"])
+        if ep["end"] is None and start >= w.today - 365:
+            months.setdefault((int(ep["area"]), (w.today - start) // 30), []).append(
+                int(ep["person"]))
+    for (area, back), people in sorted(months.items()):
+        day = w.today - back * 30 - 30
+        mid = _meeting(w, "IOM_SELECTION_PANEL", day, f"{w.areas[area].name} IOM selection panel")
+        for idx in sorted(set(people)):
+            w.out.rel("REVIEWED", "Meeting", mid, "Person", w.pid(idx),
+                      {"decision": _PERSON_DECISIONS[0]})

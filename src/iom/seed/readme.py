@@ -1,0 +1,99 @@
+"""The README written beside the generated files: what is in them and that all of it is invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from iom.seed.names import AREAS
+
+__all__ = ["write_readme"]
+
+_TEXT = """\
+# Seed data: the fictional Four Vales force
+
+**Everything in these files is invented.** Every person, household, address, postcode,
+place, organised crime group, partner agency office, officer, offence, meeting and event
+was made up by a random generator (`iom.seed.generate`). Any resemblance to real people,
+places, groups or events is coincidental. Names are deliberately unreal (syllable-built
+first names such as "Zorvik" and whimsical surnames such as "Quillfeather"); postcodes
+use the non-existent `ZZ` postcode area; PNC ids use a `ZZ/` prefix that the real Police
+National Computer never issues; every Person row carries `fictional=true`.
+
+Generated with `persons={persons}`, `seed={seed}`, `as_of={as_of}` by the generator
+`{name}`, version {version}.
+
+## The force
+
+Four policing areas, each with an IOM hub:
+
+{areas}
+
+It holds {people} people in {households} households, {offences} offences over the three
+years before {as_of}, {ocgs} organised crime groups, an IOM cohort of {nominals} nominals
+(FIXED, FLEX and FREE) managed by offender managers at the hubs, MAPPA and MARAC cases,
+{partners} partner agencies, referrals, pathway needs, offender plans with actions and
+4–6-weekly supervisors' reviews, OCG 4P plans, a disruption ledger and meetings.
+
+Patterns that later features rely on:
+
+- prolific burglars, robbers, vehicle thieves and shoplifters offend in bursts with
+  custody gaps; some work in crews (several suspects on one offence);
+- domestic-abuse perpetrators with several victims (partners and ex-partners,
+  `RELATED_TO` PARTNER/EX_PARTNER, offences with `domestic_abuse=true`), some heard at MARAC;
+- OCGs with PRINCIPAL, SIGNIFICANT and PERIPHERAL members, dense associations inside a
+  group and sparse ones between groups, dated assessments with changing bands, a plan
+  owner per group chosen by area and an OCG co-ordinator per area;
+- younger siblings (10–17) of OCG members living in the same household (early
+  intervention), parents, partners and children;
+- high-impact households (several offenders, repeat domestic abuse, OCG-linked);
+- some nominals also on MAPPA level 2/3 or in an OCG (lead-arrangement precedence and
+  IOM–OCG deconfliction); outstanding suspects, wanted, bail and failed-to-appear flags;
+- duplicate and still-unscreened referrals of one person from two partners; overdue reviews.
+
+## Files
+
+neo4j-admin import layout, UTF-8, `\\n` line endings:
+
+- `nodes/<Label>.csv`: `id:ID(<Label>)`, then `:LABEL` for Person (extra labels Nominal,
+  Offender, Victim, Witness, `;`-separated), then property columns. Type suffixes `:int`,
+  `:float`, `:boolean`, `:string[]` (values `;`-separated); dates are `YYYY-MM-DD` with no
+  suffix; an empty cell means the property is absent.
+- `relationships/<TYPE>.csv`: `:START_ID(<Label>)`, `:END_ID(<Label>)`, `:TYPE`, then
+  properties. Where a type allows several start or end labels the file is
+  `<TYPE>__<Start>__<End>.csv`.
+- `RELATED_TO` is written in both directions, each read as "start is the <relation> of
+  end" (PARENT one way, CHILD the other); `ASSOCIATES_WITH` is written once per pair.
+- `manifest.json`: the arguments and row counts per file, label and relationship type.
+
+{counts}
+
+## Regenerate
+
+```
+iom seed generate --persons {persons} --seed {seed} --out seed_data
+```
+
+or from Python: `iom.seed.generate(Path("seed_data"), persons={persons}, seed={seed})`. The
+same arguments always give byte-identical files; a test checks that this folder matches.
+"""
+
+
+def write_readme(out_dir: Path, manifest: dict[str, Any], populations: list[int]) -> None:
+    """Write README.md for a generated force from its manifest."""
+    labels = manifest["labels"]
+    areas = "\n".join(
+        f"- **{name}** (`AREA-{suffix}`), hub: {hub}; population {pop:,}"
+        for (suffix, name, hub, _share), pop in zip(AREAS, populations, strict=True)
+    )
+    rows = ["| file | rows |", "|---|---:|"]
+    rows += [f"| `{path}` | {n:,} |" for path, n in manifest["files"].items()]
+    text = _TEXT.format(
+        persons=manifest["persons"], seed=manifest["seed"], as_of=manifest["as_of"],
+        name=manifest["generator"]["name"], version=manifest["generator"]["version"],
+        areas=areas, people=f"{labels.get('Person', 0):,}",
+        households=f"{labels.get('Household', 0):,}", offences=f"{labels.get('Offence', 0):,}",
+        ocgs=labels.get("OCG", 0), nominals=manifest["extra_labels"].get("Nominal", 0),
+        partners=labels.get("Partner", 0), counts="\n".join(rows),
+    )
+    (out_dir / "README.md").write_text(text, encoding="utf-8", newline="\n")

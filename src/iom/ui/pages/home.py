@@ -1,0 +1,90 @@
+"""Home: key figures for the force and each policing area, and which store is in use."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from iom.overview import COHORTS, REVIEW_WINDOW_DAYS, overview_figures
+from iom.ui.state import actor, get_store, guard, require_data, store_key
+
+LABELS = {
+    "cohort": "IOM cohort",
+    "FIXED": "Fixed",
+    "FLEX": "Flex",
+    "FREE": "Free",
+    "ocgs": "OCGs",
+    "open_plans": "Open plans",
+    "reviews_due": "Reviews due",
+    "reviews_overdue": "Reviews overdue",
+}
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _figures(key: str, as_of: date) -> tuple[pd.DataFrame, dict[str, int]]:
+    """Counts only (no personal record is shown), so caching them bypasses no audit."""
+    overview = overview_figures(get_store(), actor("home page: force and area figures"), as_of)
+    return overview.areas, overview.totals
+
+
+st.title("Integrated offender management")
+today = date.today()
+
+with guard():
+    store = get_store()
+    summary = require_data(store)
+    areas, totals = _figures(store_key(), today)
+
+if summary.seed_force:
+    st.info(
+        "This is the fictional seed force: every person, address, group and event in it is "
+        "invented for demonstration and testing.",
+        icon=":material/theater_comedy:",
+    )
+elif summary.fictional:
+    st.info(f"{summary.fictional} of {summary.people} people are marked fictional.")
+
+st.caption(
+    f"Figures as of {today:%d %B %Y} · {summary.people:,} people and "
+    f"{summary.offences:,} offences in the {summary.description}"
+)
+
+st.subheader("Force")
+columns = st.columns(len(LABELS))
+HELP = {
+    "reviews_due": f"Open plans whose next review falls in the next {REVIEW_WINDOW_DAYS} days",
+    "reviews_overdue": "Open plans whose next review date has passed",
+}
+for column, (name, label) in zip(columns, LABELS.items(), strict=True):
+    column.metric(label, f"{totals.get(name, 0):,}", help=HELP.get(name))
+
+st.subheader("Policing areas")
+if areas.empty:
+    st.info("No policing areas are recorded yet (Area records): load them with `iom load DIR`.")
+else:
+    rows = list(areas.itertuples())
+    for start in range(0, len(rows), 4):
+        for column, row in zip(st.columns(4), rows[start : start + 4], strict=False):
+            with column.container(border=True):
+                hub = f"IOM hub: {row.hub or '-'}"
+                st.metric(f"{row.area} cohort", f"{row.cohort:,}", help=hub)
+                st.caption(" · ".join(f"{c.title()} {getattr(row, c)}" for c in COHORTS))
+                st.caption(f"OCGs {row.ocgs} · open plans {row.open_plans}")
+                st.caption(f"Reviews due {row.reviews_due} · overdue {row.reviews_overdue}")
+    table = areas.drop(columns=["area_id"]).rename(
+        columns={"area": "Area", "hub": "IOM hub", "population": "Population", **LABELS}
+    )
+    st.dataframe(table, hide_index=True, width="stretch")
+
+with st.expander("How these figures are counted"):
+    st.markdown(
+        "- **IOM cohort**: people with an IOM episode open today at the area's hub.\n"
+        "- **OCGs**: groups operating in the area that are not archived.\n"
+        "- **Open plans**: open plans whose owning officer is based in the area.\n"
+        f"- **Reviews due / overdue**: open plans whose next review falls in the next "
+        f"{REVIEW_WINDOW_DAYS} days / fell before today.\n"
+        "- Force totals count each person, group and plan once, including those not tied to "
+        "an area."
+    )

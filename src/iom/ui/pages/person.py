@@ -1,0 +1,237 @@
+"""Person profile: find a person, then everything held about them, section by section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from iom.people import find_people, person_profile
+from iom.ui.state import actor, get_store, guard, require_data
+
+SEARCH_PURPOSE = "IOM casework: finding a person's record"
+VIEW_PURPOSE = "IOM casework: viewing a person's profile"
+FLAG_LABELS = {"wanted": "Wanted", "on_bail": "On bail", "failed_to_appear": "Failed to appear"}
+
+
+def _open(person_id: str) -> None:
+    st.session_state["person_id"] = person_id
+    st.query_params["id"] = person_id
+
+
+def _open_linked() -> None:
+    chosen = st.session_state.get("person_linked")
+    if chosen:
+        _open(chosen)
+    st.session_state["person_linked"] = None
+
+
+def _table(rows: list[dict[str, Any]], columns: dict[str, str], empty: str) -> None:
+    if not rows:
+        st.caption(empty)
+        return
+    frame = pd.DataFrame(rows).reindex(columns=list(columns)).rename(columns=columns)
+    frame = frame.map(lambda v: ", ".join(map(str, v)) if isinstance(v, list) else v)
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+st.title("Person profile")
+
+with guard():
+    store = get_store()
+    require_data(store)
+    text = st.text_input("Find a person by name, id or PNC id", key="person_search")
+    if text.strip():
+        hits = find_people(store, actor(SEARCH_PURPOSE), text)
+        if hits:
+            labels = {
+                h["id"]: f"{h['name']} ({h['id']}, born {h['date_of_birth'] or '?'})" for h in hits
+            }
+            choice = st.selectbox(
+                f"{len(hits)} match(es)",
+                list(labels),
+                index=None,
+                format_func=lambda i: labels.get(i, i),
+                placeholder="Choose a person",
+                key="person_match",
+            )
+            if choice and choice != st.session_state.get("_person_match_opened"):
+                st.session_state["_person_match_opened"] = choice
+                _open(choice)
+        else:
+            st.info(f"Nobody's name, id or PNC id contains “{text.strip()}”.")
+
+person_id = st.session_state.get("person_id") or st.query_params.get("id")
+if not person_id:
+    st.info("Search for a person above, or open one from the Cohort page.")
+    st.stop()
+st.query_params["id"] = person_id
+
+with guard():
+    profile = person_profile(store, actor(VIEW_PURPOSE), person_id)
+
+details = profile.details
+st.header(profile.name or profile.id)
+facts = [f"id {profile.id}"]
+for key, label in (("date_of_birth", "born"), ("gender", ""), ("pnc_id", "PNC")):
+    if details.get(key):
+        facts.append(f"{label} {details[key]}".strip())
+roles = [label for label in profile.labels if label != "Person"]
+st.caption(" · ".join(facts + roles))
+if profile.fictional:
+    st.caption(":gray-badge[Fictional person: seed force]")
+
+raised = [FLAG_LABELS[f] for f, on in profile.flags.items() if on]
+if raised:
+    st.markdown(" ".join(f":red-badge[{label}]" for label in raised))
+else:
+    st.markdown(":green-badge[No wanted, bail or failed-to-appear flag]")
+
+current = profile.current_episode()
+arrangements: list[str] = []
+for case in profile.cases:
+    if case["kind"] == "MAPPA" and not case.get("end_on"):
+        arrangements.append(f"MAPPA category {case['category']} level {case['level']}")
+    elif case["kind"] == "MARAC":
+        arrangements.append(f"MARAC {case.get('heard_on') or ''}".strip())
+arrangements += [f"OCG {g['role']}: {g['name']}" for g in profile.ocgs if not g.get("until")]
+if any(h["high_impact"] for h in profile.households):
+    arrangements.append("High-impact household")
+if arrangements:
+    st.markdown(" ".join(f":blue-badge[{a}]" for a in arrangements))
+cols = st.columns(4)
+cols[0].metric("IOM cohort", current["cohort"] if current else "—")
+cols[1].metric("Risk of serious harm", details.get("risk_of_serious_harm") or "—")
+cols[2].metric("OGRS3", details.get("ogrs3") if details.get("ogrs3") is not None else "—")
+cols[3].metric("Offences linked", len(profile.offences))
+
+tabs = st.tabs(["Offences", "Household", "Associates", "Family", "OCGs", "IOM and cases"])
+with tabs[0]:
+    _table(
+        profile.offences,
+        {
+            "committed_on": "Committed",
+            "role": "Role",
+            "offence_type": "Offence",
+            "outcome": "Outcome",
+            "detection": "Detection",
+            "cchi_days": "CCHI days",
+            "css_weight": "CSS",
+            "area": "Area",
+            "domestic_abuse": "Domestic abuse",
+            "id": "Id",
+            "summary": "Summary",
+        },
+        "No offences recorded.",
+    )
+with tabs[1]:
+    for household in profile.households:
+        if household["high_impact"]:
+            reason = household.get("high_impact_reason") or "no reason recorded"
+            st.warning(f"High-impact household: {household['address']} ({reason})")
+    households = [
+        {**h, "residents": [r["name"] for r in h.get("residents") or []]}
+        for h in profile.households
+    ]
+    _table(
+        households,
+        {
+            "address": "Address",
+            "postcode": "Postcode",
+            "area": "Area",
+            "from_on": "From",
+            "to_on": "To",
+            "high_impact": "High impact",
+            "residents": "Other residents",
+        },
+        "No household recorded.",
+    )
+with tabs[2]:
+    _table(
+        profile.associates,
+        {
+            "name": "Name",
+            "id": "Id",
+            "source": "Source",
+            "grading": "Grading",
+            "last_seen": "Last seen",
+        },
+        "No associates recorded.",
+    )
+with tabs[3]:
+    _table(
+        profile.family,
+        {
+            "relation": "Relation",
+            "name": "Name",
+            "id": "Id",
+            "date_of_birth": "Born",
+            "ocgs": "OCG memberships",
+        },
+        "No family recorded.",
+    )
+with tabs[4]:
+    _table(
+        profile.ocgs,
+        {
+            "name": "OCG",
+            "role": "Role",
+            "since": "Since",
+            "until": "Until",
+            "threat": "Threat",
+            "band": "Band",
+            "status": "Status",
+        },
+        "Not a member of any mapped OCG.",
+    )
+with tabs[5]:
+    st.markdown("**IOM episodes**")
+    _table(
+        profile.episodes,
+        {
+            "cohort": "Cohort",
+            "start_on": "Start",
+            "end_on": "End",
+            "hub": "Hub",
+            "offender_manager": "Offender manager",
+            "selection_reason": "Selection reason",
+            "deselection_reason": "De-selection reason",
+        },
+        "Never in the IOM cohort.",
+    )
+    st.markdown("**MAPPA and MARAC**")
+    _table(
+        profile.cases,
+        {
+            "kind": "Arrangement",
+            "role": "Part",
+            "category": "MAPPA category",
+            "level": "MAPPA level",
+            "start_on": "Start",
+            "end_on": "End",
+            "criterion": "MARAC criterion",
+            "heard_on": "Heard",
+            "dash_score": "DASH",
+        },
+        "No MAPPA or MARAC case.",
+    )
+
+linked: dict[str, str] = {}
+for row in profile.associates:
+    linked[row["id"]] = f"{row['name']} (associate)"
+for row in profile.family:
+    linked[row["id"]] = f"{row['name']} ({(row['relation'] or 'relative').lower()})"
+for household in profile.households:
+    for resident in household.get("residents") or []:
+        linked.setdefault(resident["id"], f"{resident['name']} (lives at the same address)")
+if linked:
+    st.selectbox(
+        "Open a linked person's profile",
+        list(linked),
+        index=None,
+        format_func=lambda i: linked.get(i, i),
+        placeholder="Choose an associate, relative or co-resident",
+        key="person_linked",
+        on_change=_open_linked,
+    )

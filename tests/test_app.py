@@ -1,0 +1,193 @@
+"""The dashboard, page by page, with Streamlit's AppTest against the seed force."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from iom.errors import StoreUnavailable
+from iom.settings import Settings
+from iom.store import Store
+from iom.ui.state import EMPTY_STORE
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "streamlit_app.py")
+PAGES = "src/iom/ui/pages"
+
+
+def _nominal() -> dict[str, str]:
+    """The first IOM nominal of the seed force, read from its CSV (no store read, no audit)."""
+    with (REPO / "seed_data" / "nodes" / "Person.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if "Nominal" in row[":LABEL"].split(";"):
+                return row
+    raise AssertionError("the seed force has no Nominal")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Iterator[None]:
+    """Each test opens the store its environment names, not one cached by an earlier test."""
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def _env(monkeypatch: pytest.MonkeyPatch, data_dir: Path | str, graph: str) -> None:
+    monkeypatch.setenv("IOM_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("IOM_GRAPH", graph)
+    monkeypatch.setenv("IOM_USER", "apptest")
+    for name in ("NEO4J_URI", "IOM_CONFIG_DIR"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def seeded_env(
+    warm_server: Store, seeded_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> Settings:
+    _env(monkeypatch, seeded_settings.data_dir, seeded_settings.graph)
+    return seeded_settings
+
+
+def _open(page: str | None = None, **state: str) -> AppTest:
+    """Run the app (home), then switch to `page` with `state` in the session."""
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    if page:
+        for key, value in state.items():
+            at.session_state[key] = value
+        at.switch_page(f"{PAGES}/{page}").run()
+    return at
+
+
+# -- pages against the seed force ------------------------------------------------------
+
+
+def test_home_shows_force_and_area_figures(seeded_env: Settings) -> None:
+    at = _open()
+    assert not at.exception
+    labels = [m.label for m in at.metric]
+    areas = [label for label in labels if label.endswith(" cohort") and label != "IOM cohort"]
+    assert len(areas) == 4 and "Northmere cohort" in areas
+    assert {"IOM cohort", "Fixed", "Flex", "Free", "OCGs", "Open plans"} <= set(labels)
+    total = next(m for m in at.metric if m.label == "IOM cohort")
+    by_area = sum(int(m.value.replace(",", "")) for m in at.metric if m.label in areas)
+    assert int(total.value.replace(",", "")) >= by_area > 0
+    assert any("fictional seed force" in i.value for i in at.info)
+    assert any("embedded store" in c.value for c in at.caption)
+    table = at.dataframe[0].value
+    assert len(table) == 4 and "IOM hub" in table.columns
+
+
+def test_cohort_page_ranks_with_component_points(seeded_env: Settings) -> None:
+    at = _open("cohort.py")
+    assert not at.exception
+    frame = at.dataframe[0].value
+    assert len(frame) == 25
+    assert {"score", "recency_points", "frequency_points", "harm_points"} <= set(frame.columns)
+    assert frame["score"].is_monotonic_decreasing and frame["rank"].tolist() == list(range(1, 26))
+    rule = " ".join(m.value for m in at.expander[0].markdown)
+    assert "weight 30 of 100" in rule and "weight 40 of 100" in rule
+    at.slider(key="cohort_top").set_value(10).run()
+    assert not at.exception and len(at.dataframe[0].value) == 10
+
+
+def test_cohort_opens_a_profile(seeded_env: Settings) -> None:
+    at = _open("cohort.py")
+    frame = at.dataframe[0].value
+    person_id, name = frame["id"][2], frame["name"][2]
+    at.selectbox(key="cohort_person").select(person_id).run()
+    at.button(key="cohort_open").click().run()
+    assert not at.exception
+    assert at.session_state["person_id"] == person_id
+    assert at.query_params["id"] in (person_id, [person_id])
+    assert at.header[0].value == name
+    assert [t.label for t in at.tabs][:2] == ["Offences", "Household"]
+
+
+def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
+    person = _nominal()
+    at = _open("person.py", person_id=person["id:ID(Person)"])
+    assert not at.exception
+    assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
+    assert any(person["id:ID(Person)"] in c.value for c in at.caption)
+    assert at.metric[0].label == "IOM cohort"
+
+
+def test_profile_from_the_url(seeded_env: Settings) -> None:
+    person = _nominal()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.query_params["id"] = person["id:ID(Person)"]
+    at.switch_page(f"{PAGES}/person.py").run()
+    assert not at.exception
+    assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
+
+
+def test_profile_search(seeded_env: Settings) -> None:
+    person = _nominal()
+    at = _open("person.py")
+    assert not at.exception and "Search for a person" in at.info[0].value
+    at.text_input(key="person_search").input(person["last_name"].upper()).run()
+    matches = at.selectbox(key="person_match")
+    assert any(person["id:ID(Person)"] in option for option in matches.options)
+    matches.select(person["id:ID(Person)"]).run()
+    assert not at.exception
+    assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
+
+
+def test_unknown_person_is_a_warning(seeded_env: Settings) -> None:
+    at = _open("person.py", person_id="NOPE")
+    assert not at.exception
+    assert [w.value for w in at.warning] == ["No person with id 'NOPE'."]
+
+
+# -- the store down, misconfigured or empty: one sentence, no traceback -------------------
+
+
+@pytest.mark.parametrize("page", [None, "cohort.py", "person.py"])
+def test_data_dir_that_is_a_file(
+    page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_dir = tmp_path / "data"
+    not_a_dir.write_text("not a folder")
+    _env(monkeypatch, not_a_dir, "iom")
+    at = _open(page, person_id="P000001")
+    assert not at.exception
+    (error,) = at.error
+    assert error.value.startswith("iom is not configured correctly: cannot write to the data")
+    assert "Set IOM_DATA_DIR" in error.value
+    assert not at.dataframe and not at.metric
+
+
+@pytest.mark.parametrize("page", [None, "cohort.py", "person.py"])
+def test_store_unreachable(
+    page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def down(settings: Settings) -> Store:
+        raise StoreUnavailable(f"the embedded store in {settings.data_dir} is not running")
+
+    _env(monkeypatch, tmp_path, "iom")
+    monkeypatch.setattr("iom.ui.state.open_store", down)
+    at = _open(page, person_id="P000001")
+    assert not at.exception
+    (error,) = at.error
+    assert error.value == (
+        f"The data store is not reachable: the embedded store in {tmp_path} is not running. "
+        "Start it with `iom up` (or check NEO4J_URI)."
+    )
+
+
+@pytest.mark.parametrize("page", [None, "cohort.py", "person.py"])
+def test_empty_store(
+    page: str | None, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _env(monkeypatch, settings.data_dir, store.graph_name)  # type: ignore[attr-defined]
+    at = _open(page, person_id="P000001")
+    assert not at.exception
+    assert [i.value for i in at.info] == [EMPTY_STORE]
+    assert not at.error

@@ -1,0 +1,178 @@
+"""Home figures per policing area and for the force, on a small force whose counts are known."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from iom.access import SYSTEM, Actor
+from iom.overview import FIGURES, area_figures, overview_figures, store_summary
+from iom.reference import load_reference
+from iom.store import Store
+
+AS_OF = date(2025, 6, 1)
+ACTOR = Actor(user="tester", role="IOM_SUPERVISOR", purpose="testing the home figures")
+
+FORCE = {
+    "nodes/Area.csv": [
+        ["id:ID(Area)", "name", "hub_name"],
+        ["A1", "North", "North hub"],
+        ["A2", "South", "South hub"],
+        ["A3", "East", "East hub"],
+    ],
+    "nodes/Person.csv": [
+        ["id:ID(Person)", "first_name", "last_name", "fictional"],
+        *[[f"P{i}", "Person", str(i), "true"] for i in range(1, 7)],
+    ],
+    "nodes/IomEpisode.csv": [
+        ["id:ID(IomEpisode)", "cohort", "start_on", "end_on"],
+        ["E1", "FIXED", "2024-01-01", ""],
+        ["E2", "FLEX", "2024-02-01", ""],
+        ["E3", "FREE", "2024-03-01", ""],
+        ["E4", "FIXED", "2023-01-01", "2024-01-01"],  # ended
+        ["E5", "FIXED", "2024-01-01", ""],  # no hub: force total only
+        ["E6a", "FIXED", "2023-01-01", ""],  # two open episodes: the later one counts
+        ["E6b", "FLEX", "2024-06-01", ""],
+        ["E7", "FREE", "2025-07-01", ""],  # starts after as_of
+    ],
+    "relationships/IN_EPISODE.csv": [
+        [":START_ID(Person)", ":END_ID(IomEpisode)"],
+        ["P1", "E1"],
+        ["P2", "E2"],
+        ["P3", "E3"],
+        ["P4", "E4"],
+        ["P5", "E5"],
+        ["P6", "E6a"],
+        ["P6", "E6b"],
+        ["P4", "E7"],
+    ],
+    "relationships/AT_HUB.csv": [
+        [":START_ID(IomEpisode)", ":END_ID(Area)"],
+        ["E1", "A1"],
+        ["E2", "A1"],
+        ["E3", "A2"],
+        ["E4", "A2"],
+        ["E6a", "A1"],
+        ["E6b", "A1"],
+        ["E7", "A2"],
+    ],
+    "nodes/OCG.csv": [
+        ["id:ID(OCG)", "name", "threat", "status"],
+        ["G1", "Two-area group", "ILLEGAL_DRUGS", "ACTIVE"],
+        ["G2", "Archived group", "ILLEGAL_DRUGS", "ARCHIVED"],
+        ["G3", "Group with no area", "FRAUD", "ACTIVE"],
+    ],
+    "relationships/OPERATES_IN.csv": [
+        [":START_ID(OCG)", ":END_ID(Area)"],
+        ["G1", "A1"],
+        ["G1", "A2"],
+        ["G2", "A1"],
+    ],
+    "nodes/Officer.csv": [["id:ID(Officer)", "name"], ["O1", "DS One"], ["O2", "DC Two"]],
+    "relationships/BASED_IN.csv": [
+        [":START_ID(Officer)", ":END_ID(Area)"],
+        ["O1", "A1"],
+        ["O2", "A2"],
+    ],
+    "nodes/Plan.csv": [
+        ["id:ID(Plan)", "plan_type", "title", "status", "opened_on", "next_review_due"],
+        ["PL1", "OFFENDER", "Plan one", "OPEN", "2025-01-01", "2025-06-06"],  # due in 5 days
+        ["PL2", "FOUR_P", "Plan two", "OPEN", "2025-01-01", "2025-05-29"],  # overdue
+        ["PL3", "OFFENDER", "Plan three", "CLOSED", "2024-01-01", "2024-06-01"],
+        ["PL4", "OFFENDER", "Plan four", "OPEN", "2025-01-01", "2025-07-01"],  # later
+        ["PL5", "OFFENDER", "Plan five", "OPEN", "2025-01-01", "2025-05-31"],  # no owner
+        ["PL6", "OFFENDER", "Plan six", "OPEN", "2025-01-01", "2025-06-15"],  # day 14: due
+    ],
+    "relationships/OWNED_BY.csv": [
+        [":START_ID(Plan)", ":END_ID(Officer)"],
+        ["PL1", "O1"],
+        ["PL2", "O1"],
+        ["PL3", "O2"],
+        ["PL4", "O2"],
+        ["PL6", "O2"],
+    ],
+}
+
+
+def write_import(root: Path, files: dict[str, list[list[str]]]) -> Path:
+    """Write CSV files (header row first) under `root` in the neo4j-admin layout."""
+    for name, rows in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+    return root
+
+
+@pytest.fixture
+def force(store: Store, tmp_path: Path) -> Store:
+    from iom.ingest import load_directory
+
+    load_directory(store, write_import(tmp_path / "f", FORCE), SYSTEM, reference=load_reference())
+    return store
+
+
+def test_area_figures(force: Store) -> None:
+    frame = area_figures(force, ACTOR, AS_OF).set_index("area_id")
+    assert list(frame.index) == ["A1", "A2", "A3"]
+    assert frame.loc["A1", "area"] == "North" and frame.loc["A1", "hub"] == "North hub"
+    got = {area: {f: int(frame.loc[area, f]) for f in FIGURES} for area in frame.index}
+    assert got["A1"] == {
+        "cohort": 3,
+        "FIXED": 1,
+        "FLEX": 2,
+        "FREE": 0,
+        "ocgs": 1,
+        "open_plans": 2,
+        "reviews_due": 1,
+        "reviews_overdue": 1,
+    }
+    assert got["A2"] == {
+        "cohort": 1,
+        "FIXED": 0,
+        "FLEX": 0,
+        "FREE": 1,
+        "ocgs": 1,
+        "open_plans": 2,
+        "reviews_due": 1,
+        "reviews_overdue": 0,
+    }
+    assert set(got["A3"].values()) == {0}
+
+
+def test_force_totals_count_each_record_once(force: Store) -> None:
+    totals = overview_figures(force, ACTOR, AS_OF).totals
+    assert totals == {
+        "cohort": 5,
+        "FIXED": 2,
+        "FLEX": 2,
+        "FREE": 1,
+        "ocgs": 2,
+        "open_plans": 5,
+        "reviews_due": 2,
+        "reviews_overdue": 2,
+    }
+
+
+def test_figures_write_no_audit_event(force: Store) -> None:
+    before = len(force.read("audit/recent_events", {"subject_id": None, "limit": 100}))
+    overview_figures(force, ACTOR, AS_OF)
+    after = len(force.read("audit/recent_events", {"subject_id": None, "limit": 100}))
+    assert after == before
+
+
+def test_store_summary(force: Store) -> None:
+    summary = store_summary(force)
+    assert (summary.people, summary.fictional, summary.offences) == (6, 6, 0)
+    assert summary.seed_force and not summary.empty
+    assert "embedded store" in summary.description
+
+
+def test_empty_store(store: Store) -> None:
+    summary = store_summary(store)
+    assert summary.empty and not summary.seed_force
+    overview = overview_figures(store, ACTOR, AS_OF)
+    assert overview.areas.empty and set(overview.totals.values()) == {0}
