@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from iom.access import SYSTEM, Actor
+from iom.audit import recent_events
 from iom.errors import StoreError
 from iom.ingest import count_graph, load_directory, record_history
 from iom.ingest import load as load_module
@@ -100,7 +101,10 @@ def test_a_changed_value_writes_one_change_with_before_after_and_who(
     write(seed, {"nodes/Person.csv": people})
     report = load_directory(store, seed, ANALYST)
     assert report.changes == 1 and report.nodes["Person"].changed == 1
-    assert count_graph(store).system == {"AuditEvent": 2, "Change": 1}
+    assert count_graph(store).system == {"AuditEvent": 3, "Change": 1}
+    alteration = [e for e in recent_events(store, "P1") if e["operation"] == "ALTERATION"]
+    assert len(alteration) == 1 and alteration[0]["user"] == "a.analyst"
+    assert alteration[0]["subject_ids"] == ["P1"]
     (change,) = record_history(store, "Person", "P1")
     assert change["user"] == "a.analyst" and change["label"] == "Person"
     assert change["before"] == {"ogrs3": 41.5, "wanted": True}

@@ -91,7 +91,11 @@ def start_dashboard(
         f"--server.address={address}",
         "--browser.gatherUsageStats=false",
     ]
-    proc = subprocess.Popen(args, env=env, start_new_session=True)
+    log = settings.data_dir / "dashboard.log"
+    with open(log, "ab") as out:
+        proc = subprocess.Popen(
+            args, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
     host = "localhost" if address in ("127.0.0.1", "localhost") else address
     dashboard = Dashboard(pid=proc.pid, url=f"http://{host}:{port}")
     _record(settings.data_dir).write_text(json.dumps({"pid": proc.pid, "url": dashboard.url}))
@@ -99,13 +103,22 @@ def start_dashboard(
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             _record(settings.data_dir).unlink(missing_ok=True)
-            raise IomError(f"the dashboard exited at start (code {proc.returncode}); see above.")
+            raise IomError(
+                f"the dashboard exited at start (code {proc.returncode}); see {log}: {_tail(log)}"
+            )
         if _healthy(dashboard.url):
             return proc, dashboard
         time.sleep(0.25)
     stop_process(proc)
     _record(settings.data_dir).unlink(missing_ok=True)
-    raise IomError(f"the dashboard did not answer within {timeout:.0f} s")
+    raise IomError(f"the dashboard did not answer within {timeout:.0f} s; see {log}")
+
+
+def _tail(path: Path, lines: int = 3) -> str:
+    try:
+        return " | ".join(path.read_text(errors="replace").strip().splitlines()[-lines:])
+    except OSError:
+        return "(no log)"
 
 
 def stop_process(proc: subprocess.Popen[bytes], timeout: float = 15.0) -> None:

@@ -40,8 +40,9 @@ class QueryError(StoreError):
 class ImportValidationError(IomError):
     """An import failed validation; `problems` holds every `file:row:field` message."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], total: int | None = None) -> None:
         self.problems = problems
-        count = len(problems)
+        self.total = total if total is not None else len(problems)
+        count = self.total
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{count} {noun} found; nothing was written:\n" + "\n".join(problems))

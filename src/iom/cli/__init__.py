@@ -34,7 +34,7 @@ class IomGroup(click.Group):
             for problem in e.problems:
                 click.echo(problem, err=True)
             raise click.ClickException(
-                f"{len(e.problems)} problem(s) found; nothing was written to the store."
+                f"{e.total} problem(s) found; nothing was written to the store."
             ) from None
         except IomError as e:
             raise click.ClickException(str(e)) from None

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import click
 
 from iom.cli import CliState, main, pass_state
 from iom.reference import reference_for
-from iom.scoring.cohort import CohortRanking, rank_cohort
+
+if TYPE_CHECKING:  # pandas loads only when the command runs, so `iom --help` stays quick
+    from iom.scoring.cohort import CohortRanking
 
 PURPOSE = "IOM cohort review: ranking candidates for the selection panel"
 
@@ -44,6 +47,8 @@ def _table(ranking: CohortRanking) -> str:
 @pass_state
 def cohort(state: CliState, top: int, as_of: datetime | None, as_json: bool) -> None:
     """Rank people by recency, frequency and harm of their offences (a list for the panel)."""
+    from iom.scoring.cohort import rank_cohort
+
     settings = state.settings()
     ranking = rank_cohort(
         state.store(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.dashboard import running_dashboard, stop_dashboard
 from iom.store import EmbeddedServer
 
 __all__ = ["down", "status"]
@@ -13,8 +14,11 @@ __all__ = ["down", "status"]
 @main.command("down")
 @pass_state
 def down(state: CliState) -> None:
-    """Stop the embedded store of the data directory (its data stays on disk)."""
+    """Stop the dashboard started by `iom up` and the embedded store (data stays on disk)."""
     settings = state.settings()
+    dashboard = stop_dashboard(settings.data_dir)
+    if dashboard:
+        click.echo(f"Stopped the dashboard at {dashboard.url} (pid {dashboard.pid}).")
     if settings.backend == "neo4j":
         click.echo(
             f"The store is Neo4j at {settings.store_uri} (from {settings.store_source}); "
@@ -39,6 +43,9 @@ def status(state: CliState) -> None:
             f"user {settings.neo4j_username}."
         )
         return
+    dashboard = running_dashboard(settings.data_dir)
+    if dashboard:
+        click.echo(f"Dashboard: running at {dashboard.url} (pid {dashboard.pid}).")
     server = EmbeddedServer(settings.data_dir)
     click.echo(f"Store: embedded FalkorDB in {settings.data_dir}, graph {settings.graph!r}.")
     if server.is_running():

@@ -46,6 +46,7 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
         _load_seed(state)
     proc, dashboard = start_dashboard(settings, port=port, address=address)
     click.echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")
+    click.echo(f"Dashboard log: {settings.data_dir / 'dashboard.log'}", err=True)
 
     def _stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt

@@ -42,6 +42,7 @@ class _Loader:
         self.actor = actor
         self.say = say
         self.at = audit.now_iso()
+        self.changed_ids: list[str] = []
 
     def _batches(self, file: str, total: int) -> Callable[[int], None] | None:
         if total <= BATCH_SIZE:
@@ -68,6 +69,7 @@ class _Loader:
             count.changed += 1
             writes.append(row)
             changes.append(change_row(group.label, row["id"], old, new, self.actor, self.at))
+            self.changed_ids.append(row["id"])
         self.report.changes += len(changes)
         return writes, changes
 
@@ -158,5 +160,15 @@ def load_directory(
                 loader.relationships(tx, rel_group)
             subjects, detail = loader.detail()
             report.audit_event = audit.record(tx, actor, "COLLECTION", subjects, detail)
+            if loader.changed_ids:  # records that existed and now hold other values
+                changed = loader.changed_ids
+                audit.record(
+                    tx,
+                    actor,
+                    "ALTERATION",
+                    changed[:SUBJECT_LIMIT],
+                    f"{len(changed):,} existing records changed by a load from {plan.root}; "
+                    "their earlier values are kept as Change records",
+                )
     report.seconds = time.perf_counter() - started
     return report

@@ -133,7 +133,7 @@ def validate_directory(
             progress(f"{csv_file.path}: {rows_text(len(csv_file.rows))} checked")
     validator.resolve(store)
     if validator.problems:
-        raise ImportValidationError(validator.problems.lines())
+        raise ImportValidationError(validator.problems.lines(), total=validator.problems.total)
     plan = validator.plan
     plan.root = path
     plan.files = [f.path for f, _ in nodes + rels]

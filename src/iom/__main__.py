@@ -1,0 +1,5 @@
+"""`python -m iom` runs the command line."""
+
+from iom.cli import main
+
+main()
