@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import math
 from datetime import date
@@ -12,6 +11,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from csv_files import write_import
 from iom.access import Actor
 from iom.cli import main
 from iom.errors import ConfigError
@@ -170,16 +170,6 @@ def test_bad_configuration_is_a_config_error() -> None:
 
 
 # -- a small loaded force ----------------------------------------------------------------
-
-
-def write_import(root: Path, files: dict[str, list[list[str]]]) -> Path:
-    """Write CSV files (header row first) under `root` in the neo4j-admin layout."""
-    for name, rows in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)
-    return root
 
 
 SMALL_FORCE = {

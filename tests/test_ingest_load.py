@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from csv_files import write_texts as write
 from iom.access import SYSTEM, Actor
 from iom.audit import recent_events
 from iom.errors import StoreError
@@ -37,15 +38,6 @@ FILES = {
         ":START_ID(Person),:END_ID(Person),:TYPE,relation\nP3,P1,RELATED_TO,SIBLING\n"
     ),
 }
-
-
-def write(folder: Path, files: Mapping[str, str]) -> Path:
-    """Write CSV files (name -> text) under `folder`."""
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from csv_files import write_texts as write
 from iom.access import SYSTEM
 from iom.errors import ImportValidationError
 from iom.ingest import count_graph, load_directory, validate_directory
@@ -13,15 +14,6 @@ from iom.model import MODEL
 from iom.store import Store
 
 PERSON_HEAD = "id:ID(Person),first_name,last_name"
-
-
-def write(folder: Path, files: dict[str, str]) -> Path:
-    """Write CSV files (name -> text, lines joined as given) under `folder`."""
-    for name, text in files.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return folder
 
 
 def problems(folder: Path, store: Store | None = None) -> list[str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from csv_files import write_import
 from iom.access import SYSTEM, Actor
 from iom.overview import FIGURES, area_figures, overview_figures, store_summary
 from iom.reference import load_reference
@@ -95,16 +95,6 @@ FORCE = {
         ["PL6", "O2"],
     ],
 }
-
-
-def write_import(root: Path, files: dict[str, list[list[str]]]) -> Path:
-    """Write CSV files (header row first) under `root` in the neo4j-admin layout."""
-    for name, rows in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)
-    return root
 
 
 @pytest.fixture

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from csv_files import write_import
 from iom.access import SYSTEM, Actor
 from iom.errors import IomError, RecordNotFound
 from iom.people import find_people, from_persons_view, person_profile
@@ -105,16 +105,6 @@ FAMILY = {
         ["P1", "C1", "SUBJECT_OF", "PERPETRATOR"],
     ],
 }
-
-
-def write_import(root: Path, files: dict[str, list[list[str]]]) -> Path:
-    """Write CSV files (header row first) under `root` in the neo4j-admin layout."""
-    for name, rows in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)
-    return root
 
 
 @pytest.fixture

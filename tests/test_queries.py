@@ -13,7 +13,11 @@ from iom.store.queries import QueryLibrary, library, parse_query
 
 REPO = Path(__file__).resolve().parents[1]
 CYPHER = REPO / "cypher"
-SOURCES = [*REPO.joinpath("src", "iom").rglob("*.py"), REPO / "streamlit_app.py"]
+SOURCES = [
+    *REPO.joinpath("src", "iom").rglob("*.py"),
+    *REPO.joinpath("benchmarks").glob("*.py"),
+    REPO / "streamlit_app.py",
+]
 _LABEL_RE = re.compile(r"\(\s*\w*\s*((?::\s*`?[A-Za-z_]\w*`?)+)")
 _TYPE_RE = re.compile(r"\[\s*\w*\s*:\s*([A-Z_|:]+)")
 

@@ -284,8 +284,11 @@ def test_dates_are_coherent(force: Force) -> None:
     today = AS_OF.isoformat()
     future_ok = {"next_review_due", "due_on"}
     for label, table in force.nodes.items():
-        dated = [n for n, p in MODEL.labels[label].properties.items()
-                 if p.type == "date" and n not in future_ok]
+        dated = [
+            n
+            for n, p in MODEL.labels[label].properties.items()
+            if p.type == "date" and n not in future_ok
+        ]
         for row in table.values():
             for name in dated:
                 assert row[name] <= today, f"{label} {row['id']}.{name} is after as_of"

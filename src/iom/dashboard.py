@@ -90,6 +90,7 @@ def start_dashboard(
         f"--server.port={port}",
         f"--server.address={address}",
         "--browser.gatherUsageStats=false",
+        "--client.toolbarMode=viewer",
     ]
     log = settings.data_dir / "dashboard.log"
     with open(log, "ab") as out:

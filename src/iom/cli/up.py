@@ -68,7 +68,8 @@ def _load_seed(state: CliState) -> None:
 
     click.echo("The store is empty: loading the fictional seed force (first start)…", err=True)
     seed = Path(str(packaged("seed_data")))
-    report = load_directory(
-        state.store(), seed, SYSTEM, progress=lambda line: click.echo(line, err=True)
+    report = load_directory(state.store(), seed, SYSTEM)
+    click.echo(
+        f"Loaded the seed force: {report.rows:,} records and links in {report.seconds:.1f} s.",
+        err=True,
     )
-    click.echo(f"Loaded the seed force: {report}", err=True)

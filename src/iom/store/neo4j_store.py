@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -114,8 +115,11 @@ class Neo4jStore(Store):
 
 
 def _reason(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return text[0] if text else type(error).__name__
+    """The first line of a driver error, without its resolver detail."""
+    lines = str(error).strip().splitlines()
+    if not lines:
+        return type(error).__name__
+    return re.sub(r"\s*\(resolved to .*?\)\)?:?$", "", lines[0]).rstrip(":) ") or lines[0]
 
 
 def close_drivers() -> None:
