@@ -52,9 +52,8 @@ def main() -> int:
         _, reload_s = _timed(
             "iom load (again, no changes)", load_directory, store, work / "force", SYSTEM
         )
-        store.close()
         server = EmbeddedServer(settings.data_dir)
-        _timed("stop (compacts the log)", server.stop)
+        _timed("close (stops the server, compacts log)", store.close)
         _timed("restart", server.start)
 
         bare = open_store(settings.with_graph("bench_bare"))

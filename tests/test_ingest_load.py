@@ -196,3 +196,14 @@ def test_progress_reports_each_file_and_batches(
         "Person.csv: 5/5",
         "Person.csv: 5 rows",
     ]
+
+
+def test_a_reload_adds_a_new_extra_label_to_an_existing_record(store: Store, seed: Path) -> None:
+    load_directory(store, seed, SYSTEM)
+    people = FILES["nodes/Person.csv"].replace("P2,,Bob", "P2,Witness,Bob")
+    write(seed, {"nodes/Person.csv": people})
+    report = load_directory(store, seed, ANALYST)
+    assert report.extra_labels == {"Witness": 1}
+    _, labels = current(store, "Person", ["P2"])["P2"]
+    assert sorted(labels) == ["Person", "Witness"]
+    assert count_graph(store).labels["Person"] == 3  # still three records, none duplicated

@@ -45,7 +45,16 @@ def test_every_query_is_used_by_the_library() -> None:
 
 
 def test_labels_and_types_in_queries_come_from_the_model() -> None:
-    slots = {"__Label__", "__Extra__", "__From__", "__To__", "__TYPE__", "__Start__", "__End__"}
+    slots = {
+        "__Label__",
+        "__Labels__",
+        "__Extra__",
+        "__From__",
+        "__To__",
+        "__TYPE__",
+        "__Start__",
+        "__End__",
+    }
     unknown = []
     for path in _files():
         code = _code(path)
@@ -87,3 +96,13 @@ def test_parameters_in_comments_and_strings_are_not_counted() -> None:
         "MATCH (n) WHERE n.note = '$not_a_param' AND n.id = $a RETURN n.id AS v // $nor_this"
     )
     assert parse_query("x", "any", text, "x.cypher").params == frozenset({"a"})
+
+
+def test_a_labels_slot_takes_several_model_labels_and_nothing_else() -> None:
+    query = library().get("ingest/create_nodes", "falkordb")
+    assert "CREATE (n:`Person`:`Nominal`:`Offender`)" in query.render(
+        {"Labels": ["Person", "Nominal", "Offender"]}
+    )
+    for bad in (["Person", "Nominal) DETACH DELETE (m"], [], ["Person", 1]):
+        with pytest.raises(QueryError, match="is not a known labels"):
+            query.render({"Labels": bad})

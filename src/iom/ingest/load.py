@@ -86,16 +86,53 @@ class _Loader:
             if rows:
                 self.report.extra_labels[extra] = self.report.extra_labels.get(extra, 0) + len(rows)
         if tx is not None:
-            progress = self._batches(group.file, len(writes))
-            slots = {"Label": label}
-            tx.run_batches(
-                "ingest/merge_nodes", writes, slots=slots, batch_size=BATCH_SIZE, progress=progress
-            )
-            for extra, rows in adds.items():
-                slots = {"Label": label, "Extra": extra}
-                tx.run_batches("ingest/add_label", rows, slots=slots, batch_size=BATCH_SIZE)
+            self._write_nodes(tx, group, stored, writes, adds)
             tx.run_batches("history/record_changes", changes, batch_size=BATCH_SIZE)
         self.say(f"{group.file}: {rows_text(len(group.rows))}")
+
+    def _write_nodes(
+        self,
+        tx: Transaction,
+        group: NodeGroup,
+        stored: Stored,
+        writes: list[dict[str, Any]],
+        adds: dict[str, list[dict[str, str]]],
+    ) -> None:
+        """Create new records with all their labels at once; update changed ones in place.
+
+        Adding a label to an existing FalkorDB node is ~100x slower than creating the node
+        with it (20,000 nodes: 27 s against 0.2 s), so only labels new to an existing record
+        are added afterwards.
+        """
+        extras: dict[str, list[str]] = {}
+        for extra, ids in sorted(group.extra.items()):
+            for node_id in ids:
+                extras.setdefault(node_id, []).append(extra)
+        fresh: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        updates = []
+        for row in writes:
+            if row["id"] in stored:
+                updates.append(row)
+            else:
+                fresh.setdefault(tuple(extras.get(row["id"], ())), []).append(row)
+        report = self._batches(group.file, len(writes))
+        done = 0
+        for labels, rows in sorted(fresh.items()):
+            slots = {"Labels": [group.label, *labels]}
+            progress = _offset(report, done)
+            tx.run_batches(
+                "ingest/create_nodes", rows, slots=slots, batch_size=BATCH_SIZE, progress=progress
+            )
+            done += len(rows)
+        slots = {"Label": group.label}
+        progress = _offset(report, done)
+        tx.run_batches(
+            "ingest/merge_nodes", updates, slots=slots, batch_size=BATCH_SIZE, progress=progress
+        )
+        for extra, rows in adds.items():
+            existing = [r for r in rows if r["id"] in stored]
+            slots = {"Label": group.label, "Extra": extra}
+            tx.run_batches("ingest/add_label", existing, slots=slots, batch_size=BATCH_SIZE)
 
     def relationships(self, tx: Transaction | None, group: RelGroup) -> None:
         """Write (with `tx`) or count one relationship group."""
@@ -122,6 +159,11 @@ class _Loader:
         if len(people) > SUBJECT_LIMIT:
             text += f" (the first {SUBJECT_LIMIT:,} listed)"
         return people[:SUBJECT_LIMIT], text
+
+
+def _offset(report: Callable[[int], None] | None, base: int) -> Callable[[int], None] | None:
+    """A batch-progress callback that counts on from `base` rows already written."""
+    return (lambda done: report(base + done)) if report else None
 
 
 def load_directory(

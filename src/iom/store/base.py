@@ -12,6 +12,7 @@ from iom.store.queries import Query, library
 __all__ = ["Row", "Store", "Transaction"]
 
 Row = dict[str, Any]
+Slots = Mapping[str, str | Sequence[str]]  # slot name -> label/type name(s)
 
 
 class Transaction(abc.ABC):
@@ -27,7 +28,7 @@ class Transaction(abc.ABC):
         name: str,
         params: Mapping[str, Any] | None = None,
         *,
-        slots: Mapping[str, str] | None = None,
+        slots: Slots | None = None,
     ) -> list[Row]:
         """Run a named query inside this transaction."""
         query = library().get(name, self.backend)
@@ -41,7 +42,7 @@ class Transaction(abc.ABC):
         rows: Sequence[Mapping[str, Any]],
         *,
         params: Mapping[str, Any] | None = None,
-        slots: Mapping[str, str] | None = None,
+        slots: Slots | None = None,
         batch_size: int = 5000,
         progress: Callable[[int], None] | None = None,
     ) -> list[Row]:
@@ -59,7 +60,7 @@ class Transaction(abc.ABC):
         name: str,
         params: Mapping[str, Any] | None = None,
         *,
-        slots: Mapping[str, str] | None = None,
+        slots: Slots | None = None,
     ) -> list[Row]:
         """Run a named query inside the transaction (it sees the transaction's writes)."""
         return self.run(name, params, slots=slots)
@@ -88,7 +89,7 @@ class Store(abc.ABC):
         """Release connections (the embedded server may stop if nobody else uses it)."""
 
     def _prepare(
-        self, name: str, params: Mapping[str, Any] | None, slots: Mapping[str, str] | None
+        self, name: str, params: Mapping[str, Any] | None, slots: Slots | None
     ) -> tuple[Query, str, dict[str, Any]]:
         query = library().get(name, self.backend)
         checked = dict(params or {})
@@ -100,7 +101,7 @@ class Store(abc.ABC):
         name: str,
         params: Mapping[str, Any] | None = None,
         *,
-        slots: Mapping[str, str] | None = None,
+        slots: Slots | None = None,
     ) -> list[Row]:
         """Run a read-only named query (refused by the store if it tries to write)."""
         return self._read(*self._prepare(name, params, slots))
@@ -110,7 +111,7 @@ class Store(abc.ABC):
         name: str,
         params: Mapping[str, Any] | None = None,
         *,
-        slots: Mapping[str, str] | None = None,
+        slots: Slots | None = None,
     ) -> list[Row]:
         """Run one named write query; a single query is atomic on both backends."""
         return self._write(*self._prepare(name, params, slots))

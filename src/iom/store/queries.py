@@ -10,7 +10,7 @@ from the file's `$names` is refused before it reaches the store.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources.abc import Traversable
@@ -22,11 +22,11 @@ from iom.packaged import packaged
 __all__ = ["BACKENDS", "Query", "QueryLibrary", "cypher_root", "library"]
 
 BACKENDS = ("falkordb", "neo4j")
-SLOT_KINDS = ("label", "relationship")
+SLOT_KINDS = ("label", "labels", "relationship")
 _PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SLOT_RE = re.compile(r"\b__([A-Za-z][A-Za-z0-9]*)__\b")
 _STRIP_RE = re.compile(r"//[^\n]*|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-_SLOT_DECL_RE = re.compile(r"__([A-Za-z][A-Za-z0-9]*)__\s*\((label|relationship)\)")
+_SLOT_DECL_RE = re.compile(r"__([A-Za-z][A-Za-z0-9]*)__\s*\((labels|label|relationship)\)")
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,12 @@ class Query:
     purpose: str
     source: str
 
-    def render(self, slots: Mapping[str, str] | None = None) -> str:
-        """The text with every slot filled from the model's allow-lists."""
+    def render(self, slots: Mapping[str, str | Sequence[str]] | None = None) -> str:
+        """The text with every slot filled from the model's allow-lists.
+
+        A `label` or `relationship` slot takes one name; a `labels` slot takes one or more
+        labels and becomes `Label1`:`Label2` (so a node is created with all its labels at once).
+        """
         given = dict(slots or {})
         if set(given) != set(self.slots):
             raise QueryError(
@@ -51,10 +55,12 @@ class Query:
         text = self.text
         for slot, value in given.items():
             kind = self.slots[slot]
-            allowed = MODEL.all_label_names if kind == "label" else MODEL.relationships
-            if value not in allowed:
+            names = [value] if isinstance(value, str) or kind != "labels" else list(value)
+            allowed = MODEL.relationships if kind == "relationship" else MODEL.all_label_names
+            if not names or any(not isinstance(n, str) or n not in allowed for n in names):
                 raise QueryError(f"query {self.name}: {value!r} is not a known {kind}")
-            text = re.sub(rf"\b__{slot}__\b", "`" + value.replace("`", "``") + "`", text)
+            filled = ":".join("`" + n.replace("`", "``") + "`" for n in names)
+            text = re.sub(rf"\b__{slot}__\b", filled, text)
         return text
 
     def check_params(self, params: Mapping[str, object]) -> None:
@@ -99,7 +105,8 @@ def parse_query(name: str, backend: str, text: str, source: str) -> Query:
     if used != set(declared):
         raise QueryError(
             f"{source}: slots used {sorted(used)} but declared {sorted(declared)} "
-            "(declare as '// Slots: __Label__ (label), __TYPE__ (relationship)')"
+            "(declare as '// Slots: __Label__ (label), __Labels__ (labels), "
+            "__TYPE__ (relationship)')"
         )
     return Query(
         name=name,
