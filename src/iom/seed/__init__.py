@@ -85,8 +85,7 @@ def generate(
     w = World(writer, persons, seed, as_of, progress)
     n_ocgs, cohort = count_ocgs(persons), cohort_size(persons)
     steps: list[tuple[str, Callable[[], Any]]] = [
-        ("areas, officers, partners, pathways and tactics",
-         lambda: build_force(w, n_ocgs, cohort)),
+        ("areas, officers, partners, pathways and tactics", lambda: build_force(w, n_ocgs, cohort)),
         ("organised crime groups planned", lambda: plan_ocgs(w)),
         ("people and households", lambda: build_people(w)),
         ("offences", lambda: build_offending(w)),
@@ -116,7 +115,9 @@ def generate(
         extra["Witness"] += bool(p.flags & F.WITNESS)
     head = {
         "generator": {"name": GENERATOR_NAME, "version": GENERATOR_VERSION},
-        "seed": seed, "persons": persons, "as_of": as_of.isoformat(),
+        "seed": seed,
+        "persons": persons,
+        "as_of": as_of.isoformat(),
         "fictional": True,
     }
     manifest = write_manifest(out_dir, head, files, extra)

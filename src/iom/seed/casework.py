@@ -8,41 +8,83 @@ from iom.seed.world import F, World
 __all__ = ["build_casework", "write_action", "write_reviews"]
 
 _SOURCE_PARTNER = {
-    "PRISON": "PRISON", "PROBATION": "PROBATION", "CUSTODY": "POLICE", "POLICE": "POLICE",
-    "DRUGS_ALCOHOL_SERVICE": "DRUGS_ALCOHOL_SERVICE", "THIRD_SECTOR": "THIRD_SECTOR",
-    "LOCAL_AUTHORITY": "LOCAL_AUTHORITY", "HOUSING": "HOUSING", "MAPPA": "PROBATION",
-    "MARAC": "THIRD_SECTOR", "YOUTH_JUSTICE": "LOCAL_AUTHORITY", "HEALTH": "HEALTH",
+    "PRISON": "PRISON",
+    "PROBATION": "PROBATION",
+    "CUSTODY": "POLICE",
+    "POLICE": "POLICE",
+    "DRUGS_ALCOHOL_SERVICE": "DRUGS_ALCOHOL_SERVICE",
+    "THIRD_SECTOR": "THIRD_SECTOR",
+    "LOCAL_AUTHORITY": "LOCAL_AUTHORITY",
+    "HOUSING": "HOUSING",
+    "MAPPA": "PROBATION",
+    "MARAC": "THIRD_SECTOR",
+    "YOUTH_JUSTICE": "LOCAL_AUTHORITY",
+    "HEALTH": "HEALTH",
 }
 _SOURCES = {
     "FIXED": (("PRISON", 35), ("PROBATION", 35), ("CUSTODY", 15), ("POLICE", 15)),
     "FLEX": (("PROBATION", 30), ("POLICE", 25), ("MARAC", 20), ("MAPPA", 10), ("CUSTODY", 15)),
-    "FREE": (("DRUGS_ALCOHOL_SERVICE", 25), ("THIRD_SECTOR", 20), ("HOUSING", 15),
-             ("HEALTH", 10), ("LOCAL_AUTHORITY", 10), ("CUSTODY", 20)),
+    "FREE": (
+        ("DRUGS_ALCOHOL_SERVICE", 25),
+        ("THIRD_SECTOR", 20),
+        ("HOUSING", 15),
+        ("HEALTH", 10),
+        ("LOCAL_AUTHORITY", 10),
+        ("CUSTODY", 20),
+    ),
 }
 _NEEDS = {
-    "prolific": (("DRUGS_ALCOHOL", 70), ("ACCOMMODATION", 50),
-                 ("EDUCATION_TRAINING_EMPLOYMENT", 60), ("FINANCE_BENEFIT_DEBT", 45),
-                 ("ATTITUDES_THINKING_BEHAVIOUR", 40),
-                 ("HEALTH", 30), ("CHILDREN_FAMILIES", 15)),
-    "da": (("ATTITUDES_THINKING_BEHAVIOUR", 90), ("DRUGS_ALCOHOL", 50), ("CHILDREN_FAMILIES", 40),
-           ("ACCOMMODATION", 30), ("HEALTH", 20), ("EDUCATION_TRAINING_EMPLOYMENT", 20)),
-    "other": (("ATTITUDES_THINKING_BEHAVIOUR", 60), ("DRUGS_ALCOHOL", 50),
-              ("EDUCATION_TRAINING_EMPLOYMENT", 50), ("ACCOMMODATION", 35),
-              ("FINANCE_BENEFIT_DEBT", 35), ("HEALTH", 25), ("CHILDREN_FAMILIES", 15)),
+    "prolific": (
+        ("DRUGS_ALCOHOL", 70),
+        ("ACCOMMODATION", 50),
+        ("EDUCATION_TRAINING_EMPLOYMENT", 60),
+        ("FINANCE_BENEFIT_DEBT", 45),
+        ("ATTITUDES_THINKING_BEHAVIOUR", 40),
+        ("HEALTH", 30),
+        ("CHILDREN_FAMILIES", 15),
+    ),
+    "da": (
+        ("ATTITUDES_THINKING_BEHAVIOUR", 90),
+        ("DRUGS_ALCOHOL", 50),
+        ("CHILDREN_FAMILIES", 40),
+        ("ACCOMMODATION", 30),
+        ("HEALTH", 20),
+        ("EDUCATION_TRAINING_EMPLOYMENT", 20),
+    ),
+    "other": (
+        ("ATTITUDES_THINKING_BEHAVIOUR", 60),
+        ("DRUGS_ALCOHOL", 50),
+        ("EDUCATION_TRAINING_EMPLOYMENT", 50),
+        ("ACCOMMODATION", 35),
+        ("FINANCE_BENEFIT_DEBT", 35),
+        ("HEALTH", 25),
+        ("CHILDREN_FAMILIES", 15),
+    ),
 }
 _ACTIONS = {
-    "ACCOMMODATION": ("Secure supported housing on release", "Referral to housing options",
-                      "Resolve rent arrears to prevent eviction"),
-    "EDUCATION_TRAINING_EMPLOYMENT": ("CSCS card course and site placement",
-                                      "Work coach appointment and CV support",
-                                      "Enrol on functional skills English and maths"),
+    "ACCOMMODATION": (
+        "Secure supported housing on release",
+        "Referral to housing options",
+        "Resolve rent arrears to prevent eviction",
+    ),
+    "EDUCATION_TRAINING_EMPLOYMENT": (
+        "CSCS card course and site placement",
+        "Work coach appointment and CV support",
+        "Enrol on functional skills English and maths",
+    ),
     "HEALTH": ("Register with a GP", "Mental health assessment via liaison and diversion"),
-    "DRUGS_ALCOHOL": ("Structured treatment with the recovery service",
-                      "Opiate substitution prescription review", "Alcohol brief intervention"),
+    "DRUGS_ALCOHOL": (
+        "Structured treatment with the recovery service",
+        "Opiate substitution prescription review",
+        "Alcohol brief intervention",
+    ),
     "FINANCE_BENEFIT_DEBT": ("Universal Credit claim and ID documents", "Debt advice referral"),
     "CHILDREN_FAMILIES": ("Parenting programme", "Supervised contact arrangement review"),
-    "ATTITUDES_THINKING_BEHAVIOUR": ("Thinking skills programme", "Building Better Relationships",
-                                     "Weekly compliance visit by the offender manager"),
+    "ATTITUDES_THINKING_BEHAVIOUR": (
+        "Thinking skills programme",
+        "Building Better Relationships",
+        "Weekly compliance visit by the offender manager",
+    ),
     "ABUSE_RAPE_DOMESTIC_VIOLENCE": ("Referral to women's specialist support service",),
     "SEX_WORK": ("Outreach support from the women's service",),
 }
@@ -55,10 +97,15 @@ _WORKED = (
     "Peer mentor with lived experience made the difference",
 )
 _NOTES = {
-    "CONTINUE": ("Engaging well; actions on track", "Some missed appointments; plan unchanged",
-                 "Stable accommodation now; focus moves to employment"),
-    "ESCALATE": ("New arrest for burglary; escalate to enforcement",
-                 "Disengaged from treatment; multi-agency meeting requested"),
+    "CONTINUE": (
+        "Engaging well; actions on track",
+        "Some missed appointments; plan unchanged",
+        "Stable accommodation now; focus moves to employment",
+    ),
+    "ESCALATE": (
+        "New arrest for burglary; escalate to enforcement",
+        "Disengaged from treatment; multi-agency meeting requested",
+    ),
     "DE_SELECT": ("Offending reduced; de-selected from the cohort",),
     "CLOSE": ("Plan closed at the end of the episode",),
 }
@@ -66,8 +113,9 @@ _NOTES = {
 
 def _referral(w: World, idx: int, source: str, day: int, status: str, reason: str) -> None:
     rid = w.next_id("REF", 6)
-    w.out.node("Referral", rid, {"received_on": day, "source": source, "status": status,
-                                 "reason": reason})
+    w.out.node(
+        "Referral", rid, {"received_on": day, "source": source, "status": status, "reason": reason}
+    )
     w.out.rel("REFERS", "Referral", rid, "Person", w.pid(idx))
     partner = partner_for(w, _SOURCE_PARTNER[source], w.people[idx].area)
     w.out.rel("REFERRED_BY", "Referral", rid, "Partner", partner)
@@ -84,33 +132,69 @@ def _referrals(w: World) -> None:
         _referral(w, idx, source, day, "ACCEPTED", f"Referred for the {cohort} cohort")
         if rng.random() < 0.12:
             other = w.weighted(tuple(s for s in _SOURCES[cohort] if s[0] != source))
-            _referral(w, idx, other, day + w.randint(1, 21), "DUPLICATE",
-                      "Same person already referred by another partner")
-    offenders = [p.idx for p in w.people if p.flags & F.SUSPECT and not p.flags & F.NOMINAL
-                 and p.dob < w.today - 17 * 366]
+            _referral(
+                w,
+                idx,
+                other,
+                day + w.randint(1, 21),
+                "DUPLICATE",
+                "Same person already referred by another partner",
+            )
+    offenders = [
+        p.idx
+        for p in w.people
+        if p.flags & F.SUSPECT and not p.flags & F.NOMINAL and p.dob < w.today - 17 * 366
+    ]
     for idx in offenders[:: max(1, len(offenders) // max(1, w.scaled(100)))]:
-        _referral(w, idx, w.weighted(_SOURCES[w.pick(("FIXED", "FLEX", "FREE"))]),
-                  w.day_between(w.window_start, w.today - 30), "DECLINED",
-                  "Below the selection threshold; managed by neighbourhood team")
-    recent = [p.idx for p in w.people if p.off_12m >= 2 and not p.flags & F.NOMINAL
-              and p.dob < w.today - 17 * 366]
-    for n, idx in enumerate(recent[7:: max(1, len(recent) // max(1, w.scaled(30)))]):
+        _referral(
+            w,
+            idx,
+            w.weighted(_SOURCES[w.pick(("FIXED", "FLEX", "FREE"))]),
+            w.day_between(w.window_start, w.today - 30),
+            "DECLINED",
+            "Below the selection threshold; managed by neighbourhood team",
+        )
+    recent = [
+        p.idx
+        for p in w.people
+        if p.off_12m >= 2 and not p.flags & F.NOMINAL and p.dob < w.today - 17 * 366
+    ]
+    for n, idx in enumerate(recent[7 :: max(1, len(recent) // max(1, w.scaled(30)))]):
         day = w.today - w.randint(1, 30)
         source = w.weighted(_SOURCES["FREE"])
         _referral(w, idx, source, day, "RECEIVED", "Awaiting screening at the selection panel")
         if n % 4 == 0:
             other = w.weighted(tuple(s for s in _SOURCES["FIXED"] if s[0] != source))
-            _referral(w, idx, other, min(w.today - 1, day + w.randint(0, 6)), "RECEIVED",
-                      "Awaiting screening at the selection panel")
+            _referral(
+                w,
+                idx,
+                other,
+                min(w.today - 1, day + w.randint(0, 6)),
+                "RECEIVED",
+                "Awaiting screening at the selection panel",
+            )
     youth = [i for i in w.kinds.get("ocg", ()) if w.people[i].age(w.today) == 17]
     youth += [i for i in w.kinds.get("occasional", ()) if w.people[i].age(w.today) == 17]
     for idx in youth[: w.scaled(6)]:
-        _referral(w, idx, "YOUTH_JUSTICE", w.today - w.randint(5, 120), "RECEIVED",
-                  "Transition from youth justice at 18")
+        _referral(
+            w,
+            idx,
+            "YOUTH_JUSTICE",
+            w.today - w.randint(5, 120),
+            "RECEIVED",
+            "Transition from youth justice at 18",
+        )
 
 
-def write_reviews(w: World, plan: str, opened: int, closed: int | None, reviewer: str,
-                  lapsing: bool, gap: tuple[int, int] = (28, 42)) -> int | None:
+def write_reviews(
+    w: World,
+    plan: str,
+    opened: int,
+    closed: int | None,
+    reviewer: str,
+    lapsing: bool,
+    gap: tuple[int, int] = (28, 42),
+) -> int | None:
     """Reviews every 4-6 weeks from `opened`; returns the next due date (None once closed)."""
     rng = w.rng
     end = closed if closed is not None else w.today
@@ -125,11 +209,17 @@ def write_reviews(w: World, plan: str, opened: int, closed: int | None, reviewer
         if held <= prev:
             break
         final = closed is not None and held + gap[0] > closed
-        outcome = ("DE_SELECT" if rng.random() < 0.5 else "CLOSE") if final else \
-            ("ESCALATE" if rng.random() < 0.12 else "CONTINUE")
+        outcome = (
+            ("DE_SELECT" if rng.random() < 0.5 else "CLOSE")
+            if final
+            else ("ESCALATE" if rng.random() < 0.12 else "CONTINUE")
+        )
         rid = w.next_id("REV", 7)
-        w.out.node("Review", rid, {"due_on": due, "held_on": held, "outcome": outcome,
-                                   "notes": w.pick(_NOTES[outcome])})
+        w.out.node(
+            "Review",
+            rid,
+            {"due_on": due, "held_on": held, "outcome": outcome, "notes": w.pick(_NOTES[outcome])},
+        )
         w.out.rel("HAS_REVIEW", "Plan", plan, "Review", rid)
         w.out.rel("REVIEWED_BY", "Review", rid, "Officer", reviewer)
         prev = held
@@ -139,8 +229,16 @@ def write_reviews(w: World, plan: str, opened: int, closed: int | None, reviewer
     return None if closed is not None else due
 
 
-def write_action(w: World, plan: str, text: str, opened: int, closed: int | None, *,
-            pathway: str | None = None, four_p: str | None = None) -> str:
+def write_action(
+    w: World,
+    plan: str,
+    text: str,
+    opened: int,
+    closed: int | None,
+    *,
+    pathway: str | None = None,
+    four_p: str | None = None,
+) -> str:
     """One plan action with a status, due date and, when it went well, what worked."""
     rng = w.rng
     aid = w.next_id("ACT", 7)
@@ -151,18 +249,36 @@ def write_action(w: World, plan: str, text: str, opened: int, closed: int | None
     elif age < 30:
         status = w.weighted((("NOT_STARTED", 60), ("IN_PROGRESS", 40)))
     else:
-        status = w.weighted((("NOT_STARTED", 8), ("IN_PROGRESS", 35), ("SUPPORT_REQUIRED", 12),
-                             ("DECLINED", 8), ("DONE", 37)))
+        status = w.weighted(
+            (
+                ("NOT_STARTED", 8),
+                ("IN_PROGRESS", 35),
+                ("SUPPORT_REQUIRED", 12),
+                ("DECLINED", 8),
+                ("DONE", 37),
+            )
+        )
     completed = None
     if status == "DONE":
         completed = w.day_between(opened + 7, min(closed or w.today - 1, opened + 200))
     worked = None
-    if (status == "DONE" and rng.random() < 0.6) or (status == "IN_PROGRESS"
-                                                     and rng.random() < 0.2):
+    if (status == "DONE" and rng.random() < 0.6) or (
+        status == "IN_PROGRESS" and rng.random() < 0.2
+    ):
         worked = w.pick(_WORKED)
-    w.out.node("Action", aid, {"description": text, "status": status, "pathway": pathway,
-                               "four_p": four_p, "due_on": due, "completed_on": completed,
-                               "what_worked": worked})
+    w.out.node(
+        "Action",
+        aid,
+        {
+            "description": text,
+            "status": status,
+            "pathway": pathway,
+            "four_p": four_p,
+            "due_on": due,
+            "completed_on": completed,
+            "what_worked": worked,
+        },
+    )
     w.out.rel("HAS_ACTION", "Plan", plan, "Action", aid)
     return aid
 
@@ -178,9 +294,18 @@ def _offender_plan(w: World, ep: dict[str, object]) -> None:
     status = "CLOSED" if closed is not None else "OPEN"
     sergeant = w.pick(w.areas[area].officers["IOM_SERGEANT"])
     nxt = write_reviews(w, pid, opened, closed, sergeant, rng.random() < 0.15)
-    w.out.node("Plan", pid, {"plan_type": "OFFENDER", "title": f"IOM plan ({ep['cohort']} cohort)",
-                             "status": status, "opened_on": opened, "closed_on": closed,
-                             "next_review_due": nxt})
+    w.out.node(
+        "Plan",
+        pid,
+        {
+            "plan_type": "OFFENDER",
+            "title": f"IOM plan ({ep['cohort']} cohort)",
+            "status": status,
+            "opened_on": opened,
+            "closed_on": closed,
+            "next_review_due": nxt,
+        },
+    )
     w.out.rel("HAS_PLAN", "Person", w.pid(idx), "Plan", pid)
     w.out.rel("OWNED_BY", "Plan", pid, "Officer", om)
     group = "prolific" if p.kind.startswith("prolific") else "da" if p.kind == "da" else "other"
@@ -193,8 +318,14 @@ def _offender_plan(w: World, ep: dict[str, object]) -> None:
     for code in needs:
         if closed is None:
             severity = w.weighted((("LOW", 25), ("MEDIUM", 45), ("HIGH", 30)))
-            w.out.rel("HAS_NEED", "Person", w.pid(idx), "Pathway", code,
-                      {"severity": severity, "assessed_on": opened})
+            w.out.rel(
+                "HAS_NEED",
+                "Person",
+                w.pid(idx),
+                "Pathway",
+                code,
+                {"severity": severity, "assessed_on": opened},
+            )
         for _ in range(1 if rng.random() < 0.7 else 2):
             aid = write_action(w, pid, w.pick(_ACTIONS[code]), opened, closed, pathway=code)
             if code == "ATTITUDES_THINKING_BEHAVIOUR" and rng.random() < 0.4:

@@ -33,8 +33,10 @@ def _score(w: World, idx: int) -> float:
 def _reason(w: World, idx: int, cohort: str) -> str:
     p = w.people[idx]
     if cohort == "FIXED":
-        return (f"Neighbourhood crime: {p.nbh_12m} burglary, robbery or vehicle offences in the "
-                f"last 12 months ({p.off_12m} offences in all)")
+        return (
+            f"Neighbourhood crime: {p.nbh_12m} burglary, robbery or vehicle offences in the "
+            f"last 12 months ({p.off_12m} offences in all)"
+        )
     if p.kind == "da":
         victims = len(w.da_links.get(idx, ()))
         return f"Domestic abuse perpetrator: {victims} victim(s); locally prioritised (Flex)"
@@ -57,22 +59,46 @@ def _manager(w: World, area: int, heaps: dict[int, list[tuple[float, str, int]]]
     return best
 
 
-def _episode(w: World, idx: int, cohort: str, start: int, end: int | None,
-             load: dict[int, list[tuple[float, str, int]]]) -> None:
+def _episode(
+    w: World,
+    idx: int,
+    cohort: str,
+    start: int,
+    end: int | None,
+    load: dict[int, list[tuple[float, str, int]]],
+) -> None:
     p = w.people[idx]
     eid = w.next_id("IOM", 6)
-    om = _manager(w, p.area, load) if end is None else w.pick(
-        w.areas[p.area].officers["OFFENDER_MANAGER"])
-    w.out.node("IomEpisode", eid, {
-        "cohort": cohort, "start_on": start, "end_on": end,
-        "selection_reason": _reason(w, idx, cohort),
-        "deselection_reason": w.pick(_DESELECT) if end is not None else None,
-    })
+    om = (
+        _manager(w, p.area, load)
+        if end is None
+        else w.pick(w.areas[p.area].officers["OFFENDER_MANAGER"])
+    )
+    w.out.node(
+        "IomEpisode",
+        eid,
+        {
+            "cohort": cohort,
+            "start_on": start,
+            "end_on": end,
+            "selection_reason": _reason(w, idx, cohort),
+            "deselection_reason": w.pick(_DESELECT) if end is not None else None,
+        },
+    )
     w.out.rel("IN_EPISODE", "Person", w.pid(idx), "IomEpisode", eid)
     w.out.rel("AT_HUB", "IomEpisode", eid, "Area", w.areas[p.area].id)
     w.out.rel("MANAGED_BY", "IomEpisode", eid, "Officer", om)
-    w.episodes.append({"id": eid, "person": idx, "cohort": cohort, "start": start, "end": end,
-                       "area": p.area, "om": om})
+    w.episodes.append(
+        {
+            "id": eid,
+            "person": idx,
+            "cohort": cohort,
+            "start": start,
+            "end": end,
+            "area": p.area,
+            "om": om,
+        }
+    )
 
 
 def build_cohort(w: World) -> None:
@@ -83,8 +109,12 @@ def build_cohort(w: World) -> None:
     adult = w.today - 18 * 366
 
     def pool(kinds: tuple[str, ...]) -> list[int]:
-        ids = [i for k in kinds for i in w.kinds.get(k, ())
-               if w.people[i].n_off and w.people[i].dob < adult and i not in w.cohort]
+        ids = [
+            i
+            for k in kinds
+            for i in w.kinds.get(k, ())
+            if w.people[i].n_off and w.people[i].dob < adult and i not in w.cohort
+        ]
         return sorted(ids, key=lambda i: (-_score(w, i), i))
 
     ocg_quota = max(3, size // 40)
@@ -103,15 +133,17 @@ def build_cohort(w: World) -> None:
     for idx in sorted(w.cohort):
         p = w.people[idx]
         p.flags |= F.NOMINAL
-        start = w.day_between(min(max(w.window_start, p.first_off + 30), w.today - 14),
-                              w.today - 14)
+        start = w.day_between(
+            min(max(w.window_start, p.first_off + 30), w.today - 14), w.today - 14
+        )
         if w.rng.random() < 0.25 and start - w.window_start > 400:
             old_start = w.day_between(w.window_start, start - 300)
             old_end = w.day_between(old_start + 120, start - 60)
             _episode(w, idx, w.cohort[idx], old_start, old_end, load)
         _episode(w, idx, w.cohort[idx], start, None, load)
-    past = [i for i in pool(("prolific_shoplifter", "occasional", "violent", "da",
-                             "prolific_burglar"))][: round(size * 0.3)]
+    past = [
+        i for i in pool(("prolific_shoplifter", "occasional", "violent", "da", "prolific_burglar"))
+    ][: round(size * 0.3)]
     for idx in sorted(past):
         start = w.day_between(w.window_start, w.today - 400)
         end = w.day_between(start + 120, min(w.today - 30, start + 600))
@@ -121,13 +153,19 @@ def build_cohort(w: World) -> None:
 
 def _mappa_case(w: World, idx: int, category: str, level: str) -> None:
     mid = w.next_id("MAPPA", 5)
-    start = w.day_between(max(w.window_start - 700, w.people[idx].last_off - 300 if
-                              w.people[idx].last_off else w.window_start), w.today - 20)
+    start = w.day_between(
+        max(
+            w.window_start - 700,
+            w.people[idx].last_off - 300 if w.people[idx].last_off else w.window_start,
+        ),
+        w.today - 20,
+    )
     end = None
     if level == "1" and w.rng.random() < 0.15:
         end = w.day_between(start + 90, w.today - 1)
-    w.out.node("MappaCase", mid, {"category": category, "level": level, "start_on": start,
-                                  "end_on": end})
+    w.out.node(
+        "MappaCase", mid, {"category": category, "level": level, "start_on": start, "end_on": end}
+    )
     w.out.rel("SUBJECT_OF", "Person", w.pid(idx), "MappaCase", mid, {"role": "OFFENDER"})
     w.mappa[idx] = max(w.mappa.get(idx, "0"), level)
 
@@ -140,21 +178,28 @@ def build_mappa_marac(w: World) -> None:
     """MAPPA cases (some level 2/3 for IOM nominals) and MARAC cases for high-risk DA."""
     for idx in w.kinds.get("sexoff", ()):
         _mappa_case(w, idx, "1", _level(w))
-    convicted = [i for k in ("violent", "da") for i in w.kinds.get(k, ())
-                 if w.people[i].flags & F.CONVICTED]
+    convicted = [
+        i for k in ("violent", "da") for i in w.kinds.get(k, ()) if w.people[i].flags & F.CONVICTED
+    ]
     for idx in convicted:
         if idx in w.cohort or w.rng.random() >= (0.4 if w.people[idx].kind == "violent" else 0.15):
             continue
         _mappa_case(w, idx, "2", _level(w))
-    others = [i for i in w.kinds.get("prolific_robber", ())
-              if w.people[i].flags & F.CONVICTED and i not in w.cohort]
+    others = [
+        i
+        for i in w.kinds.get("prolific_robber", ())
+        if w.people[i].flags & F.CONVICTED and i not in w.cohort
+    ]
     for idx in others[: w.scaled(3)]:
         _mappa_case(w, idx, "3", "1" if w.rng.random() < 0.6 else "2")
-    in_iom = [i for i in sorted(w.cohort) if w.people[i].kind in ("violent", "da", "ocg",
-                                                                 "prolific_robber")]
+    in_iom = [
+        i
+        for i in sorted(w.cohort)
+        if w.people[i].kind in ("violent", "da", "ocg", "prolific_robber")
+    ]
     for n, idx in enumerate(in_iom[: max(3, len(w.cohort) // 40)]):
         _mappa_case(w, idx, "2", "3" if n % 3 == 2 else "2")
-    for n, idx in enumerate(in_iom[max(3, len(w.cohort) // 40):]):
+    for n, idx in enumerate(in_iom[max(3, len(w.cohort) // 40) :]):
         if n % 5 == 0:
             _mappa_case(w, idx, "2", "1")
     seen_victims: dict[int, int] = {}
@@ -174,10 +219,12 @@ def build_mappa_marac(w: World) -> None:
             criterion = "POTENTIAL_ESCALATION" if count >= 3 else "PROFESSIONAL_JUDGEMENT"
         for _ in range(2 if w.rng.random() < 0.15 and heard < w.today - 200 else 1):
             mid = w.next_id("MARAC", 5)
-            w.out.node("MaracCase", mid, {"criterion": criterion, "heard_on": heard,
-                                          "dash_score": dash})
-            w.out.rel("SUBJECT_OF", "Person", w.pid(perp), "MaracCase", mid,
-                      {"role": "PERPETRATOR"})
+            w.out.node(
+                "MaracCase", mid, {"criterion": criterion, "heard_on": heard, "dash_score": dash}
+            )
+            w.out.rel(
+                "SUBJECT_OF", "Person", w.pid(perp), "MaracCase", mid, {"role": "PERPETRATOR"}
+            )
             w.out.rel("SUBJECT_OF", "Person", w.pid(victim), "MaracCase", mid, {"role": "VICTIM"})
             seen_victims[victim] = heard
             heard, criterion = heard + w.randint(60, 180), "REPEAT"

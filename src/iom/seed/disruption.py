@@ -18,15 +18,22 @@ _BY_THREAT = {
     "MONEY_LAUNDERING": (3, 4, 5, 12, 13, 14, 11),
 }
 _RATIONALE = {
-    "MAJOR": ("After the {t}, the group could not operate at its usual level for over three months",
-              "The {t} removed a principal's means to operate; supply has not resumed"),
-    "MODERATE": ("The {t} cut activity for about six weeks before the group recovered",
-                 "The {t} slowed the group down; two members stepped back for a month"),
-    "MINOR": ("The {t} had a short-lived effect; activity resumed within days",
-              "Small effect from the {t}; no visible change after a week"),
+    "MAJOR": (
+        "After the {t}, the group could not operate at its usual level for over three months",
+        "The {t} removed a principal's means to operate; supply has not resumed",
+    ),
+    "MODERATE": (
+        "The {t} cut activity for about six weeks before the group recovered",
+        "The {t} slowed the group down; two members stepped back for a month",
+    ),
+    "MINOR": (
+        "The {t} had a short-lived effect; activity resumed within days",
+        "Small effect from the {t}; no visible change after a week",
+    ),
     "NONE": ("No change in the group's activity was seen after the {t}",),
-    "NEGATIVE": ("The {t} displaced activity to a new location and raised tensions with a "
-                 "rival group",),
+    "NEGATIVE": (
+        "The {t} displaced activity to a new location and raised tensions with a rival group",
+    ),
 }
 _IMPACT = (("MAJOR", 12), ("MODERATE", 30), ("MINOR", 38), ("NONE", 14), ("NEGATIVE", 6))
 _DECISIONS = (
@@ -46,8 +53,11 @@ _PERSON_DECISIONS = (
 
 
 def _approvers(w: World) -> list[str]:
-    senior = [o for o, v in w.officers.items()
-              if v["role"] in ("PLAN_OWNER", "IOM_INSPECTOR") and v["rank"] in ("DI", "DCI")]
+    senior = [
+        o
+        for o, v in w.officers.items()
+        if v["role"] in ("PLAN_OWNER", "IOM_INSPECTOR") and v["rank"] in ("DI", "DCI")
+    ]
     return senior or list(w.officers)
 
 
@@ -60,11 +70,23 @@ def _four_p_plan(w: World, ocg: Ocg) -> None:
         closed = min(w.today - 1, max(opened + 30, ocg.active_until + w.randint(30, 90)))
     coordinator = w.areas[ocg.areas[0]].officers["OCG_COORDINATOR"][0]
     start = max(opened, w.today - 400)
-    nxt = write_reviews(w, pid, start, closed, coordinator, rng.random() < 0.2, (28, 56)) \
-        if start < (closed or w.today) - 30 else (w.today + 28 if closed is None else None)
-    w.out.node("Plan", pid, {"plan_type": "FOUR_P", "title": f"4P plan: {ocg.name}",
-                             "status": "CLOSED" if closed else "OPEN", "opened_on": opened,
-                             "closed_on": closed, "next_review_due": nxt})
+    nxt = (
+        write_reviews(w, pid, start, closed, coordinator, rng.random() < 0.2, (28, 56))
+        if start < (closed or w.today) - 30
+        else (w.today + 28 if closed is None else None)
+    )
+    w.out.node(
+        "Plan",
+        pid,
+        {
+            "plan_type": "FOUR_P",
+            "title": f"4P plan: {ocg.name}",
+            "status": "CLOSED" if closed else "OPEN",
+            "opened_on": opened,
+            "closed_on": closed,
+            "next_review_due": nxt,
+        },
+    )
     w.out.rel("HAS_PLAN", "OCG", ocg.id, "Plan", pid)
     w.out.rel("OWNED_BY", "Plan", pid, "Officer", ocg.owner)
     options = _BY_THREAT[ocg.threat]
@@ -77,8 +99,7 @@ def _four_p_plan(w: World, ocg: Ocg) -> None:
         if owner == "POLICE" and rng.random() < 0.6:
             w.out.rel("ASSIGNED_TO", "Action", aid, "Officer", ocg.owner)
         else:
-            w.out.rel("ASSIGNED_TO", "Action", aid, "Partner",
-                      partner_for(w, owner, ocg.areas[0]))
+            w.out.rel("ASSIGNED_TO", "Action", aid, "Partner", partner_for(w, owner, ocg.areas[0]))
 
 
 def _disruptions(w: World, ocg: Ocg, approvers: list[str], ecu: str) -> None:
@@ -93,24 +114,37 @@ def _disruptions(w: World, ocg: Ocg, approvers: list[str], ecu: str) -> None:
         name, _tarea, four_p, owner = TACTICS[t]
         impact = w.weighted(_IMPACT)
         day = w.day_between(lo, ocg.active_until - 1)
-        w.out.node("Disruption", did, {
-            "occurred_on": day, "four_p": four_p, "impact": impact,
-            "impact_rationale": w.pick(_RATIONALE[impact]).format(
-                t=name if name[:2].isupper() else name[0].lower() + name[1:]),
-            "approved_by": w.officer_name(w.pick(approvers)),
-            "description": f"{name} against {ocg.name}",
-        })
+        w.out.node(
+            "Disruption",
+            did,
+            {
+                "occurred_on": day,
+                "four_p": four_p,
+                "impact": impact,
+                "impact_rationale": w.pick(_RATIONALE[impact]).format(
+                    t=name if name[:2].isupper() else name[0].lower() + name[1:]
+                ),
+                "approved_by": w.officer_name(w.pick(approvers)),
+                "description": f"{name} against {ocg.name}",
+            },
+        )
         w.out.rel("DISRUPTED_BY", "OCG", ocg.id, "Disruption", did)
         w.out.rel("USED", "Disruption", did, "Tactic", f"TAC{t + 1:03d}")
         if rng.random() < 0.2:
             t2 = w.pick(_BY_THREAT[ocg.threat])
             if t2 != t:
                 w.out.rel("USED", "Disruption", did, "Tactic", f"TAC{t2 + 1:03d}")
-        lead = ecu if ("POCA" in name or "freezing" in name) else \
-            partner_for(w, owner, w.pick(ocg.areas))
+        lead = (
+            ecu
+            if ("POCA" in name or "freezing" in name)
+            else partner_for(w, owner, w.pick(ocg.areas))
+        )
         w.out.rel("LED_BY", "Disruption", did, "Partner", lead)
-        targets = [m for m, r in ocg.members if r != "PERIPHERAL"] if four_p == "PURSUE" \
+        targets = (
+            [m for m, r in ocg.members if r != "PERIPHERAL"]
+            if four_p == "PURSUE"
             else [m for m, _ in ocg.members]
+        )
         chosen: list[int] = []
         for _ in range(w.randint(1, 3)):
             m = w.pick(targets)
@@ -118,8 +152,7 @@ def _disruptions(w: World, ocg: Ocg, approvers: list[str], ecu: str) -> None:
                 chosen.append(m)
                 w.out.rel("TARGETED", "Disruption", did, "Person", w.pid(m))
         if "warrant" in name or "closure" in name or "Tenancy" in name:
-            w.out.rel("TARGETED", "Disruption", did, "Household",
-                      w.hid(w.people[chosen[0]].home))
+            w.out.rel("TARGETED", "Disruption", did, "Household", w.hid(w.people[chosen[0]].home))
 
 
 def build_disruption(w: World) -> None:
@@ -154,8 +187,9 @@ def build_meetings(w: World) -> None:
             mid = _meeting(w, "DISRUPTION_PANEL", day, f"{area.name} OCG disruption panel")
             k = min(len(local), max(3, len(local) // 2))
             for ocg in rng.sample(local, k):
-                w.out.rel("REVIEWED", "Meeting", mid, "OCG", ocg.id,
-                          {"decision": w.pick(_DECISIONS)})
+                w.out.rel(
+                    "REVIEWED", "Meeting", mid, "OCG", ocg.id, {"decision": w.pick(_DECISIONS)}
+                )
             day += 42
     live = [o for o in w.ocgs if o.status == "ACTIVE" and o.members]
     day = w.today - 365 + 21
@@ -169,10 +203,12 @@ def build_meetings(w: World) -> None:
         start = int(ep["start"])
         if ep["end"] is None and start >= w.today - 365:
             months.setdefault((int(ep["area"]), (w.today - start) // 30), []).append(
-                int(ep["person"]))
+                int(ep["person"])
+            )
     for (area, back), people in sorted(months.items()):
         day = w.today - back * 30 - 30
         mid = _meeting(w, "IOM_SELECTION_PANEL", day, f"{w.areas[area].name} IOM selection panel")
         for idx in sorted(set(people)):
-            w.out.rel("REVIEWED", "Meeting", mid, "Person", w.pid(idx),
-                      {"decision": _PERSON_DECISIONS[0]})
+            w.out.rel(
+                "REVIEWED", "Meeting", mid, "Person", w.pid(idx), {"decision": _PERSON_DECISIONS[0]}
+            )

@@ -9,8 +9,13 @@ from iom.seed.world import F, World
 __all__ = ["write_households", "write_people"]
 
 _OGRS = {
-    "prolific_burglar": (65, 95), "prolific_robber": (60, 92), "prolific_vehicle": (60, 93),
-    "prolific_shoplifter": (70, 96), "da": (30, 65), "violent": (35, 72), "ocg": (30, 70),
+    "prolific_burglar": (65, 95),
+    "prolific_robber": (60, 92),
+    "prolific_vehicle": (60, 93),
+    "prolific_shoplifter": (70, 96),
+    "da": (30, 65),
+    "violent": (35, 72),
+    "ocg": (30, 70),
     "sexoff": (5, 25),
 }
 _ROSH = {
@@ -59,17 +64,23 @@ def write_people(w: World) -> None:
         if p.idx in w.member_of:
             flags |= F.OCG
         props: dict[str, object] = {
-            "first_name": p.first, "last_name": p.last, "date_of_birth": p.dob,
-            "gender": p.gender, "categories": _categories(flags), "fictional": True,
+            "first_name": p.first,
+            "last_name": p.last,
+            "date_of_birth": p.dob,
+            "gender": p.gender,
+            "categories": _categories(flags),
+            "fictional": True,
         }
         if flags & F.SUSPECT:
             pnc += 1
             first = p.first_off or w.window_start
-            year = max(date.fromordinal(first).year - w.randint(0, 6),
-                       date.fromordinal(p.dob).year + 10)
+            year = max(
+                date.fromordinal(first).year - w.randint(0, 6), date.fromordinal(p.dob).year + 10
+            )
             props["pnc_id"] = f"ZZ/{year % 100:02d}/{pnc:07d}"
-            props["wanted"] = bool(flags & F.OUTSTANDING and rng.random() < 0.2) or \
-                rng.random() < 0.005
+            props["wanted"] = (
+                bool(flags & F.OUTSTANDING and rng.random() < 0.2) or rng.random() < 0.005
+            )
             props["on_bail"] = bool(flags & (F.CHARGED | F.INVESTIGATION)) and rng.random() < 0.15
             props["failed_to_appear"] = bool(flags & F.CHARGED) and rng.random() < 0.1
             probation = flags & (F.CONVICTED | F.NOMINAL) or p.idx in w.mappa
@@ -110,11 +121,18 @@ def write_households(w: World) -> None:
             reasons[home] = f"Repeat domestic abuse: {count} incidents recorded at this address"
     for h in range(n):
         if reasons[h] is None and offenders[h] >= 2 and offences[h] >= 15:
-            reasons[h] = (f"Several offenders: {offenders[h]} residents with {offences[h]} "
-                          "recorded offences")
+            reasons[h] = (
+                f"Several offenders: {offenders[h]} residents with {offences[h]} recorded offences"
+            )
     table = w.out.nodes("Household")
     for h in w.households:
         why = reasons[h.idx]
-        table.write((w.hid(h.idx),), {"address": h.address, "postcode": h.postcode,
-                                      "high_impact": why is not None,
-                                      "high_impact_reason": why})
+        table.write(
+            (w.hid(h.idx),),
+            {
+                "address": h.address,
+                "postcode": h.postcode,
+                "high_impact": why is not None,
+                "high_impact_reason": why,
+            },
+        )

@@ -15,75 +15,156 @@ _NEIGHBOURHOOD = frozenset(
 )
 # Chance that a person victim is recorded for an offence of this type.
 _VICTIM_P = {
-    "HOMICIDE": 1.0, "RAPE": 1.0, "ROBBERY_PERSONAL": 0.95, "RESIDENTIAL_BURGLARY": 0.8,
-    "VIOLENCE_WITH_INJURY": 0.95, "VIOLENCE_WITHOUT_INJURY": 0.9, "STALKING_HARASSMENT": 1.0,
-    "NON_FATAL_STRANGULATION": 1.0, "THEFT_FROM_PERSON": 0.9, "THEFT_OF_VEHICLE": 0.7,
-    "THEFT_FROM_VEHICLE": 0.6, "CRIMINAL_DAMAGE": 0.5, "ARSON": 0.4, "FRAUD": 0.6,
-    "MODERN_SLAVERY": 1.0, "PUBLIC_ORDER": 0.2,
+    "HOMICIDE": 1.0,
+    "RAPE": 1.0,
+    "ROBBERY_PERSONAL": 0.95,
+    "RESIDENTIAL_BURGLARY": 0.8,
+    "VIOLENCE_WITH_INJURY": 0.95,
+    "VIOLENCE_WITHOUT_INJURY": 0.9,
+    "STALKING_HARASSMENT": 1.0,
+    "NON_FATAL_STRANGULATION": 1.0,
+    "THEFT_FROM_PERSON": 0.9,
+    "THEFT_OF_VEHICLE": 0.7,
+    "THEFT_FROM_VEHICLE": 0.6,
+    "CRIMINAL_DAMAGE": 0.5,
+    "ARSON": 0.4,
+    "FRAUD": 0.6,
+    "MODERN_SLAVERY": 1.0,
+    "PUBLIC_ORDER": 0.2,
 }
 _PROACTIVE_P = {
-    "DRUG_POSSESSION": 0.9, "DRUG_SUPPLY": 0.75, "POSSESSION_OF_WEAPON": 0.6, "FIREARMS": 0.5,
-    "MONEY_LAUNDERING": 0.7, "COUNTERFEIT_GOODS": 0.6, "BREACH_OF_ORDER": 0.3,
+    "DRUG_POSSESSION": 0.9,
+    "DRUG_SUPPLY": 0.75,
+    "POSSESSION_OF_WEAPON": 0.6,
+    "FIREARMS": 0.5,
+    "MONEY_LAUNDERING": 0.7,
+    "COUNTERFEIT_GOODS": 0.6,
+    "BREACH_OF_ORDER": 0.3,
 }
-_NO_CAUTION = frozenset({"HOMICIDE", "RAPE", "FIREARMS", "MODERN_SLAVERY",
-                         "NON_FATAL_STRANGULATION", "ROBBERY_PERSONAL", "ROBBERY_BUSINESS"})
+_NO_CAUTION = frozenset(
+    {
+        "HOMICIDE",
+        "RAPE",
+        "FIREARMS",
+        "MODERN_SLAVERY",
+        "NON_FATAL_STRANGULATION",
+        "ROBBERY_PERSONAL",
+        "ROBBERY_BUSINESS",
+    }
+)
 _SUMMARY = {
-    "HOMICIDE": ("Fatal stabbing after a dispute in the street",
-                 "Fatal assault at a private address"),
+    "HOMICIDE": (
+        "Fatal stabbing after a dispute in the street",
+        "Fatal assault at a private address",
+    ),
     "RAPE": ("Serious sexual offence reported to police",),
-    "ROBBERY_PERSONAL": ("Phone and wallet taken by threat of a knife",
-                         "Victim pushed to the ground and bag snatched"),
-    "ROBBERY_BUSINESS": ("Convenience store till taken at knifepoint",
-                         "Staff threatened and cash taken from a petrol station"),
-    "POSSESSION_OF_WEAPON": ("Lock knife found on stop and search",
-                             "Machete recovered from a car"),
-    "RESIDENTIAL_BURGLARY": ("Rear door forced; jewellery and a laptop taken",
-                             "Entry through an insecure window; car keys taken",
-                             "Occupants asleep upstairs; handbag taken from the hallway"),
-    "NON_RESIDENTIAL_BURGLARY": ("Shed and garage entered; power tools taken",
-                                 "Builders' yard broken into overnight"),
+    "ROBBERY_PERSONAL": (
+        "Phone and wallet taken by threat of a knife",
+        "Victim pushed to the ground and bag snatched",
+    ),
+    "ROBBERY_BUSINESS": (
+        "Convenience store till taken at knifepoint",
+        "Staff threatened and cash taken from a petrol station",
+    ),
+    "POSSESSION_OF_WEAPON": ("Lock knife found on stop and search", "Machete recovered from a car"),
+    "RESIDENTIAL_BURGLARY": (
+        "Rear door forced; jewellery and a laptop taken",
+        "Entry through an insecure window; car keys taken",
+        "Occupants asleep upstairs; handbag taken from the hallway",
+    ),
+    "NON_RESIDENTIAL_BURGLARY": (
+        "Shed and garage entered; power tools taken",
+        "Builders' yard broken into overnight",
+    ),
     "ARSON": ("Wheelie bin set alight against a house", "Car set on fire"),
-    "VIOLENCE_WITH_INJURY": ("Punched and kicked outside a bar; fractured cheekbone",
-                             "Assault with a bottle causing a cut to the head"),
-    "VIOLENCE_WITHOUT_INJURY": ("Pushed and slapped during an argument",
-                                "Threats and a push in a shop doorway"),
+    "VIOLENCE_WITH_INJURY": (
+        "Punched and kicked outside a bar; fractured cheekbone",
+        "Assault with a bottle causing a cut to the head",
+    ),
+    "VIOLENCE_WITHOUT_INJURY": (
+        "Pushed and slapped during an argument",
+        "Threats and a push in a shop doorway",
+    ),
     "NON_FATAL_STRANGULATION": ("Hands put round the victim's neck during an argument",),
-    "STALKING_HARASSMENT": ("Repeated unwanted messages and turning up at work",
-                            "Persistent calls and following the victim"),
-    "PUBLIC_ORDER": ("Threatening behaviour in the town centre",
-                     "Disorder outside licensed premises"),
-    "DRUG_SUPPLY": ("Wraps of crack cocaine and cash found on arrest",
-                    "Deal line phone seized with street deals",
-                    "Cannabis grow of 40 plants found at a rented house"),
-    "DRUG_POSSESSION": ("Small amount of cannabis found on stop and search",
-                        "Cocaine found in a pocket on arrest"),
+    "STALKING_HARASSMENT": (
+        "Repeated unwanted messages and turning up at work",
+        "Persistent calls and following the victim",
+    ),
+    "PUBLIC_ORDER": (
+        "Threatening behaviour in the town centre",
+        "Disorder outside licensed premises",
+    ),
+    "DRUG_SUPPLY": (
+        "Wraps of crack cocaine and cash found on arrest",
+        "Deal line phone seized with street deals",
+        "Cannabis grow of 40 plants found at a rented house",
+    ),
+    "DRUG_POSSESSION": (
+        "Small amount of cannabis found on stop and search",
+        "Cocaine found in a pocket on arrest",
+    ),
     "THEFT_FROM_PERSON": ("Phone taken from a table in a cafe", "Purse taken from a bag"),
-    "THEFT_OF_VEHICLE": ("Car taken overnight from a driveway (keyless entry)",
-                         "Motorcycle taken from outside a house"),
-    "THEFT_FROM_VEHICLE": ("Window smashed and a bag taken from a car",
-                           "Catalytic converter cut from a parked car"),
-    "SHOPLIFTING": ("Meat and alcohol taken from a supermarket",
-                    "Cosmetics taken from a high-street chemist"),
+    "THEFT_OF_VEHICLE": (
+        "Car taken overnight from a driveway (keyless entry)",
+        "Motorcycle taken from outside a house",
+    ),
+    "THEFT_FROM_VEHICLE": (
+        "Window smashed and a bag taken from a car",
+        "Catalytic converter cut from a parked car",
+    ),
+    "SHOPLIFTING": (
+        "Meat and alcohol taken from a supermarket",
+        "Cosmetics taken from a high-street chemist",
+    ),
     "CRIMINAL_DAMAGE": ("Car windscreen smashed", "Front door kicked and damaged"),
-    "FRAUD": ("Courier fraud: victim persuaded to hand over bank cards",
-              "Goods bought online with stolen card details"),
-    "MONEY_LAUNDERING": ("Cash deposits structured through several accounts",
-                         "Criminal cash passed through a shop's takings"),
-    "COUNTERFEIT_GOODS": ("Counterfeit clothing and perfume found at a market unit",
-                          "Fake branded goods sold through social media"),
-    "MODERN_SLAVERY": ("Workers found living on site at a car wash, wages withheld",
-                       "Young person exploited to deal drugs away from home"),
+    "FRAUD": (
+        "Courier fraud: victim persuaded to hand over bank cards",
+        "Goods bought online with stolen card details",
+    ),
+    "MONEY_LAUNDERING": (
+        "Cash deposits structured through several accounts",
+        "Criminal cash passed through a shop's takings",
+    ),
+    "COUNTERFEIT_GOODS": (
+        "Counterfeit clothing and perfume found at a market unit",
+        "Fake branded goods sold through social media",
+    ),
+    "MODERN_SLAVERY": (
+        "Workers found living on site at a car wash, wages withheld",
+        "Young person exploited to deal drugs away from home",
+    ),
     "FIREARMS": ("Converted blank-firing pistol recovered from a flat",),
     "BREACH_OF_ORDER": ("Breach of a non-molestation order", "Breach of licence conditions"),
 }
-_OUTCOME_FLAG = {"CONVICTED": F.CONVICTED, "OUTSTANDING_SUSPECT": F.OUTSTANDING,
-                 "CHARGED": F.CHARGED, "UNDER_INVESTIGATION": F.INVESTIGATION}
-_EARLY = (("UNDER_INVESTIGATION", 55), ("OUTSTANDING_SUSPECT", 15), ("CHARGED", 18),
-          ("NO_FURTHER_ACTION", 7), ("CAUTIONED", 5))
-_MIDDLE = (("UNDER_INVESTIGATION", 10), ("OUTSTANDING_SUSPECT", 7), ("CHARGED", 20),
-           ("CONVICTED", 25), ("CAUTIONED", 8), ("NO_FURTHER_ACTION", 30))
-_LATE = (("UNDER_INVESTIGATION", 2), ("OUTSTANDING_SUSPECT", 2), ("CHARGED", 3),
-         ("CONVICTED", 42), ("CAUTIONED", 10), ("NO_FURTHER_ACTION", 41))
+_OUTCOME_FLAG = {
+    "CONVICTED": F.CONVICTED,
+    "OUTSTANDING_SUSPECT": F.OUTSTANDING,
+    "CHARGED": F.CHARGED,
+    "UNDER_INVESTIGATION": F.INVESTIGATION,
+}
+_EARLY = (
+    ("UNDER_INVESTIGATION", 55),
+    ("OUTSTANDING_SUSPECT", 15),
+    ("CHARGED", 18),
+    ("NO_FURTHER_ACTION", 7),
+    ("CAUTIONED", 5),
+)
+_MIDDLE = (
+    ("UNDER_INVESTIGATION", 10),
+    ("OUTSTANDING_SUSPECT", 7),
+    ("CHARGED", 20),
+    ("CONVICTED", 25),
+    ("CAUTIONED", 8),
+    ("NO_FURTHER_ACTION", 30),
+)
+_LATE = (
+    ("UNDER_INVESTIGATION", 2),
+    ("OUTSTANDING_SUSPECT", 2),
+    ("CHARGED", 3),
+    ("CONVICTED", 42),
+    ("CAUTIONED", 10),
+    ("NO_FURTHER_ACTION", 41),
+)
 
 
 class Recorder:
@@ -129,9 +210,18 @@ class Recorder:
                 return v
         return None
 
-    def record(self, otype: str, day: int, area: int, suspects: Sequence[int], *,
-               victims: Sequence[int] | None = None, outcome: str | None = None,
-               da: bool = False, conv_day: int | None = None) -> str:
+    def record(
+        self,
+        otype: str,
+        day: int,
+        area: int,
+        suspects: Sequence[int],
+        *,
+        victims: Sequence[int] | None = None,
+        outcome: str | None = None,
+        da: bool = False,
+        conv_day: int | None = None,
+    ) -> str:
         """Write one offence and its edges; return its id."""
         w = self.w
         rng = w.rng
@@ -154,11 +244,18 @@ class Recorder:
         summary = w.pick(_SUMMARY[otype])
         if da:
             summary = "Domestic abuse: " + summary[0].lower() + summary[1:]
-        self.offence.write((oid,), {
-            "offence_type": otype, "committed_on": day, "reported_on": min(reported, w.today - 1),
-            "outcome": outcome, "detection": "PROACTIVE" if proactive else "REPORTED",
-            "domestic_abuse": da, "summary": summary,
-        })
+        self.offence.write(
+            (oid,),
+            {
+                "offence_type": otype,
+                "committed_on": day,
+                "reported_on": min(reported, w.today - 1),
+                "outcome": outcome,
+                "detection": "PROACTIVE" if proactive else "REPORTED",
+                "domestic_abuse": da,
+                "summary": summary,
+            },
+        )
         self.occurred.write((oid, w.areas[area].id, "OCCURRED_IN"))
         recent = day >= w.today - 365
         harm = 0.0 if proactive else HARM[otype]
@@ -195,8 +292,14 @@ class Recorder:
                 self.witness.write((w.pid(wit), oid, "WITNESS_IN"))
                 w.people[wit].flags |= F.WITNESS
         for i, a in enumerate(suspects[:-1]):
-            for b in suspects[i + 1:]:
+            for b in suspects[i + 1 :]:
                 if w.pair_new(0, a, b):
-                    w.out.rel("ASSOCIATES_WITH", "Person", w.pid(a), "Person", w.pid(b),
-                              {"source": "CO_ARREST", "grading": "1/A/P", "last_seen": day})
+                    w.out.rel(
+                        "ASSOCIATES_WITH",
+                        "Person",
+                        w.pid(a),
+                        "Person",
+                        w.pid(b),
+                        {"source": "CO_ARREST", "grading": "1/A/P", "last_seen": day},
+                    )
         return oid

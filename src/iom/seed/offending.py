@@ -10,29 +10,81 @@ __all__ = ["build_offending"]
 Mix = tuple[tuple[str, float], ...]
 
 _PROLIFIC: dict[str, tuple[Mix, tuple[int, int]]] = {
-    "prolific_burglar": ((("RESIDENTIAL_BURGLARY", 50), ("NON_RESIDENTIAL_BURGLARY", 18),
-                          ("THEFT_FROM_VEHICLE", 10), ("SHOPLIFTING", 12),
-                          ("THEFT_OF_VEHICLE", 5), ("DRUG_POSSESSION", 5)), (14, 28)),
-    "prolific_robber": ((("ROBBERY_PERSONAL", 40), ("THEFT_FROM_PERSON", 25),
-                         ("ROBBERY_BUSINESS", 8), ("POSSESSION_OF_WEAPON", 10),
-                         ("VIOLENCE_WITHOUT_INJURY", 7), ("DRUG_POSSESSION", 10)), (18, 35)),
-    "prolific_vehicle": ((("THEFT_OF_VEHICLE", 40), ("THEFT_FROM_VEHICLE", 35),
-                          ("CRIMINAL_DAMAGE", 8), ("RESIDENTIAL_BURGLARY", 7),
-                          ("DRUG_POSSESSION", 5), ("BREACH_OF_ORDER", 5)), (14, 28)),
-    "prolific_shoplifter": ((("SHOPLIFTING", 70), ("THEFT_FROM_PERSON", 6),
-                             ("DRUG_POSSESSION", 10), ("PUBLIC_ORDER", 6),
-                             ("BREACH_OF_ORDER", 8)), (7, 16)),
+    "prolific_burglar": (
+        (
+            ("RESIDENTIAL_BURGLARY", 50),
+            ("NON_RESIDENTIAL_BURGLARY", 18),
+            ("THEFT_FROM_VEHICLE", 10),
+            ("SHOPLIFTING", 12),
+            ("THEFT_OF_VEHICLE", 5),
+            ("DRUG_POSSESSION", 5),
+        ),
+        (14, 28),
+    ),
+    "prolific_robber": (
+        (
+            ("ROBBERY_PERSONAL", 40),
+            ("THEFT_FROM_PERSON", 25),
+            ("ROBBERY_BUSINESS", 8),
+            ("POSSESSION_OF_WEAPON", 10),
+            ("VIOLENCE_WITHOUT_INJURY", 7),
+            ("DRUG_POSSESSION", 10),
+        ),
+        (18, 35),
+    ),
+    "prolific_vehicle": (
+        (
+            ("THEFT_OF_VEHICLE", 40),
+            ("THEFT_FROM_VEHICLE", 35),
+            ("CRIMINAL_DAMAGE", 8),
+            ("RESIDENTIAL_BURGLARY", 7),
+            ("DRUG_POSSESSION", 5),
+            ("BREACH_OF_ORDER", 5),
+        ),
+        (14, 28),
+    ),
+    "prolific_shoplifter": (
+        (
+            ("SHOPLIFTING", 70),
+            ("THEFT_FROM_PERSON", 6),
+            ("DRUG_POSSESSION", 10),
+            ("PUBLIC_ORDER", 6),
+            ("BREACH_OF_ORDER", 8),
+        ),
+        (7, 16),
+    ),
 }
-_DA: Mix = (("VIOLENCE_WITHOUT_INJURY", 30), ("VIOLENCE_WITH_INJURY", 18),
-            ("STALKING_HARASSMENT", 14), ("CRIMINAL_DAMAGE", 10), ("NON_FATAL_STRANGULATION", 8),
-            ("PUBLIC_ORDER", 6), ("BREACH_OF_ORDER", 4), ("RAPE", 0.6))
+_DA: Mix = (
+    ("VIOLENCE_WITHOUT_INJURY", 30),
+    ("VIOLENCE_WITH_INJURY", 18),
+    ("STALKING_HARASSMENT", 14),
+    ("CRIMINAL_DAMAGE", 10),
+    ("NON_FATAL_STRANGULATION", 8),
+    ("PUBLIC_ORDER", 6),
+    ("BREACH_OF_ORDER", 4),
+    ("RAPE", 0.6),
+)
 _AFTER_SPLIT: Mix = (("STALKING_HARASSMENT", 60), ("BREACH_OF_ORDER", 30), ("CRIMINAL_DAMAGE", 10))
-_VIOLENT: Mix = (("VIOLENCE_WITH_INJURY", 30), ("VIOLENCE_WITHOUT_INJURY", 25),
-                 ("POSSESSION_OF_WEAPON", 15), ("PUBLIC_ORDER", 15), ("ROBBERY_PERSONAL", 5),
-                 ("CRIMINAL_DAMAGE", 8), ("ARSON", 2))
-_LOW: Mix = (("SHOPLIFTING", 25), ("PUBLIC_ORDER", 15), ("CRIMINAL_DAMAGE", 14),
-             ("DRUG_POSSESSION", 18), ("VIOLENCE_WITHOUT_INJURY", 12), ("THEFT_FROM_VEHICLE", 6),
-             ("ARSON", 1), ("BREACH_OF_ORDER", 4), ("FRAUD", 5))
+_VIOLENT: Mix = (
+    ("VIOLENCE_WITH_INJURY", 30),
+    ("VIOLENCE_WITHOUT_INJURY", 25),
+    ("POSSESSION_OF_WEAPON", 15),
+    ("PUBLIC_ORDER", 15),
+    ("ROBBERY_PERSONAL", 5),
+    ("CRIMINAL_DAMAGE", 8),
+    ("ARSON", 2),
+)
+_LOW: Mix = (
+    ("SHOPLIFTING", 25),
+    ("PUBLIC_ORDER", 15),
+    ("CRIMINAL_DAMAGE", 14),
+    ("DRUG_POSSESSION", 18),
+    ("VIOLENCE_WITHOUT_INJURY", 12),
+    ("THEFT_FROM_VEHICLE", 6),
+    ("ARSON", 1),
+    ("BREACH_OF_ORDER", 4),
+    ("FRAUD", 5),
+)
 _ROLE_WEIGHT = {"PRINCIPAL": 1, "SIGNIFICANT": 3, "PERIPHERAL": 5}
 _CREW_KINDS = ("prolific_burglar", "prolific_vehicle", "prolific_robber")
 
@@ -82,7 +134,7 @@ def _prolific(w: World, rec: Recorder) -> None:
         pos = 0
         while pos < len(local) * 0.4:
             size = w.randint(2, 4)
-            crews.append(local[pos:pos + size])
+            crews.append(local[pos : pos + size])
             pos += size
     crew_of = {m: c for c in crews for m in c if len(c) > 1}
     timelines = {}
@@ -100,15 +152,30 @@ def _prolific(w: World, rec: Recorder) -> None:
                     mate = crew[int(w.rng.random() * len(crew))]
                     if mate != idx and not _in_custody(w, mate, day):
                         suspects.append(mate)
-                rec.record(otype, day, _away(w, p.area), suspects,
-                           outcome="CONVICTED" if conv else None, conv_day=conv or None)
+                rec.record(
+                    otype,
+                    day,
+                    _away(w, p.area),
+                    suspects,
+                    outcome="CONVICTED" if conv else None,
+                    conv_day=conv or None,
+                )
     for crew in crews:
         for i, a in enumerate(crew[:-1]):
-            for b in crew[i + 1:]:
+            for b in crew[i + 1 :]:
                 if w.pair_new(0, a, b):
-                    w.out.rel("ASSOCIATES_WITH", "Person", w.pid(a), "Person", w.pid(b),
-                              {"source": "INTELLIGENCE", "grading": "2/B/P",
-                               "last_seen": w.today - w.randint(5, 200)})
+                    w.out.rel(
+                        "ASSOCIATES_WITH",
+                        "Person",
+                        w.pid(a),
+                        "Person",
+                        w.pid(b),
+                        {
+                            "source": "INTELLIGENCE",
+                            "grading": "2/B/P",
+                            "last_seen": w.today - w.randint(5, 200),
+                        },
+                    )
 
 
 def _domestic(w: World, rec: Recorder) -> None:
@@ -129,13 +196,15 @@ def _domestic(w: World, rec: Recorder) -> None:
             for i, day in enumerate(days):
                 otype = w.weighted(_DA if i < n else _AFTER_SPLIT)
                 rec.record(otype, day, w.people[victim].area, [perp], victims=[victim], da=True)
-                worst = max(worst, int(otype in ("VIOLENCE_WITH_INJURY", "NON_FATAL_STRANGULATION",
-                                                 "RAPE")) * 2 + 1)
+                worst = max(
+                    worst,
+                    int(otype in ("VIOLENCE_WITH_INJURY", "NON_FATAL_STRANGULATION", "RAPE")) * 2
+                    + 1,
+                )
             w.da_pairs.append([perp, victim, len(days), days[-1], worst])
             prev = end
         for _ in range(w.pick((0, 0, 1, 2))):
-            rec.record(w.weighted(_LOW), w.day_between(w.window_start, w.today - 1),
-                       p.area, [perp])
+            rec.record(w.weighted(_LOW), w.day_between(w.window_start, w.today - 1), p.area, [perp])
 
 
 def _violent(w: World, rec: Recorder) -> None:
@@ -144,32 +213,43 @@ def _violent(w: World, rec: Recorder) -> None:
     killers = set(people[:: max(1, len(people) // n_kill)][:n_kill])
     for idx in people:
         p = w.people[idx]
-        days = sorted(w.day_between(w.window_start, w.today - 1)
-                      for _ in range(w.randint(2, 6)))
+        days = sorted(w.day_between(w.window_start, w.today - 1) for _ in range(w.randint(2, 6)))
         for day in days:
             rec.record(w.weighted(_VIOLENT), day, _away(w, p.area), [idx])
         if idx in killers and days[-1] < w.today - 3:
             day = w.day_between(days[-1] + 1, w.today - 2)
             conv = day + w.randint(200, 330)
-            rec.record("HOMICIDE", day, p.area, [idx],
-                       outcome="CONVICTED" if conv < w.today else "CHARGED", conv_day=conv)
+            rec.record(
+                "HOMICIDE",
+                day,
+                p.area,
+                [idx],
+                outcome="CONVICTED" if conv < w.today else "CHARGED",
+                conv_day=conv,
+            )
 
 
 def _sex_offenders(w: World, rec: Recorder) -> None:
     for idx in w.kinds.get("sexoff", ()):
         p = w.people[idx]
         day = w.day_between(max(p.dob + 20 * 366, w.today - 3650), w.window_start - 200)
-        rec.record("RAPE", day, p.area, [idx], outcome="CONVICTED",
-                   conv_day=day + w.randint(200, 420))
+        rec.record(
+            "RAPE", day, p.area, [idx], outcome="CONVICTED", conv_day=day + w.randint(200, 420)
+        )
         if w.rng.random() < 0.3:
-            rec.record("BREACH_OF_ORDER", w.day_between(w.window_start, w.today - 1),
-                       p.area, [idx])
+            rec.record("BREACH_OF_ORDER", w.day_between(w.window_start, w.today - 1), p.area, [idx])
 
 
 def _occasional(w: World, rec: Recorder) -> None:
-    plan = (("occasional", 1.0, (1, 4)), ("sibling_offender", 1.0, (1, 3)),
-            ("young_sibling", 0.2, (1, 1)), ("partner", 0.04, (1, 1)),
-            ("parent", 0.04, (1, 1)), ("associate", 0.3, (1, 2)), ("public", 0.01, (1, 1)))
+    plan = (
+        ("occasional", 1.0, (1, 4)),
+        ("sibling_offender", 1.0, (1, 3)),
+        ("young_sibling", 0.2, (1, 1)),
+        ("partner", 0.04, (1, 1)),
+        ("parent", 0.04, (1, 1)),
+        ("associate", 0.3, (1, 2)),
+        ("public", 0.01, (1, 1)),
+    )
     for kind, chance, (lo, hi) in plan:
         for idx in w.kinds.get(kind, ()):
             if w.rng.random() >= chance:
@@ -201,20 +281,30 @@ def _organised(w: World, rec: Recorder) -> None:
         for _ in range(n):
             otype = w.weighted(ocg.mix)
             k = 1 if w.rng.random() < 0.5 else (2 if w.rng.random() < 0.65 else 3)
-            wts = [3 if r == "PRINCIPAL" else x for (_, r), x in zip(ocg.members, weights,
-                                                                    strict=True)] \
-                if otype == "MONEY_LAUNDERING" else weights
+            wts = (
+                [
+                    3 if r == "PRINCIPAL" else x
+                    for (_, r), x in zip(ocg.members, weights, strict=True)
+                ]
+                if otype == "MONEY_LAUNDERING"
+                else weights
+            )
             suspects: list[int] = []
             for m in w.rng.choices(members, wts, k=k):
                 if m not in suspects:
                     suspects.append(m)
             day = w.day_between(start, end - 1)
-            rec.record(otype, day, w.pick(ocg.areas) if len(ocg.areas) > 1 else ocg.areas[0],
-                       suspects)
+            rec.record(
+                otype, day, w.pick(ocg.areas) if len(ocg.areas) > 1 else ocg.areas[0], suspects
+            )
         for m, role in ocg.members:
             if role == "PERIPHERAL" and w.rng.random() < 0.3:
-                rec.record(w.pick(("DRUG_POSSESSION", "PUBLIC_ORDER", "POSSESSION_OF_WEAPON")),
-                           w.day_between(w.window_start, w.today - 1), w.people[m].area, [m])
+                rec.record(
+                    w.pick(("DRUG_POSSESSION", "PUBLIC_ORDER", "POSSESSION_OF_WEAPON")),
+                    w.day_between(w.window_start, w.today - 1),
+                    w.people[m].area,
+                    [m],
+                )
 
 
 def build_offending(w: World) -> Recorder:

@@ -9,16 +9,27 @@ __all__ = ["build_people", "new_person"]
 
 _AREA_WEIGHTS = tuple((str(i), a[3]) for i, a in enumerate(AREAS))
 _OCG_AGES = {"PRINCIPAL": (28, 55), "SIGNIFICANT": (22, 45), "PERIPHERAL": (16, 30)}
-_PROLIFIC = (("prolific_burglar", 40), ("prolific_robber", 15), ("prolific_vehicle", 20),
-             ("prolific_shoplifter", 25))
+_PROLIFIC = (
+    ("prolific_burglar", 40),
+    ("prolific_robber", 15),
+    ("prolific_vehicle", 20),
+    ("prolific_shoplifter", 25),
+)
 
 
 def _area(w: World) -> int:
     return int(w.weighted(_AREA_WEIGHTS))
 
 
-def new_person(w: World, kind: str, area: int, home: int, ages: tuple[int, int],
-               gender: str | None = None, last: str | None = None) -> int:
+def new_person(
+    w: World,
+    kind: str,
+    area: int,
+    home: int,
+    ages: tuple[int, int],
+    gender: str | None = None,
+    last: str | None = None,
+) -> int:
     """Create a person of an age range and register them under their kind."""
     rng = w.rng
     if gender is None:
@@ -28,8 +39,9 @@ def new_person(w: World, kind: str, area: int, home: int, ages: tuple[int, int],
     lo, hi = ages
     dob = w.today - w.randint(int(lo * 365.25) + 1, int((hi + 1) * 365.25) - 1)
     idx = len(w.people)
-    person = Person(idx, w.names.first_name(gender), last or w.names.surname(), dob, gender,
-                    area, home, kind)
+    person = Person(
+        idx, w.names.first_name(gender), last or w.names.surname(), dob, gender, area, home, kind
+    )
     w.people.append(person)
     w.kinds.setdefault(kind, []).append(idx)
     return idx
@@ -62,8 +74,14 @@ def _household(w: World, area: int) -> int:
 def _lives(w: World, person: int, home: int, since: int, until: int | None = None) -> None:
     p = w.people[person]
     from_on = max(since, p.dob)
-    w.out.rel("LIVES_AT", "Person", w.pid(person), "Household", w.hid(home),
-              {"from_on": from_on, "to_on": until})
+    w.out.rel(
+        "LIVES_AT",
+        "Person",
+        w.pid(person),
+        "Household",
+        w.hid(home),
+        {"from_on": from_on, "to_on": until},
+    )
 
 
 def relate(w: World, a: int, b: int, a_is: str, b_is: str) -> None:
@@ -82,8 +100,9 @@ def _spare(w: World) -> int:
     return w.n - w.reserve - len(w.people)
 
 
-def _with_parents(w: World, kind: str, area: int, ages: tuple[int, int], gender: str | None,
-                  young_sibling: float) -> int:
+def _with_parents(
+    w: World, kind: str, area: int, ages: tuple[int, int], gender: str | None, young_sibling: float
+) -> int:
     home = _household(w, area)
     surname = w.names.surname()
     anchor = new_person(w, kind, area, home, ages, gender, surname)
@@ -118,14 +137,21 @@ def _with_parents(w: World, kind: str, area: int, ages: tuple[int, int], gender:
     if len(parents) == 2:
         relate(w, parents[0], parents[1], "PARTNER", "PARTNER")
     for i, a in enumerate(children):
-        for b in children[i + 1:]:
+        for b in children[i + 1 :]:
             relate(w, a, b, "SIBLING", "SIBLING")
     return anchor
 
 
-def _own_home(w: World, kind: str, area: int, ages: tuple[int, int], gender: str | None,
-              partner_kind: str | None = None, partner_p: float = 0.45,
-              since: int | None = None) -> tuple[int, int | None]:
+def _own_home(
+    w: World,
+    kind: str,
+    area: int,
+    ages: tuple[int, int],
+    gender: str | None,
+    partner_kind: str | None = None,
+    partner_p: float = 0.45,
+    since: int | None = None,
+) -> tuple[int, int | None]:
     home = _household(w, area)
     surname = w.names.surname()
     anchor = new_person(w, kind, area, home, ages, gender, surname)
@@ -140,8 +166,15 @@ def _own_home(w: World, kind: str, area: int, ages: tuple[int, int], gender: str
         if w.rng.random() < 0.05:
             g = w.people[anchor].gender
         pa = (max(18, age - 6), age + 5)
-        partner = new_person(w, partner_kind or "partner", area, home, pa, g,
-                             surname if w.rng.random() < 0.4 else None)
+        partner = new_person(
+            w,
+            partner_kind or "partner",
+            area,
+            home,
+            pa,
+            g,
+            surname if w.rng.random() < 0.4 else None,
+        )
         _lives(w, partner, home, since)
         relate(w, anchor, partner, "PARTNER", "PARTNER")
         for _ in range(w.pick((0, 0, 1, 1, 2, 3)) if age > 20 else 0):
@@ -155,14 +188,29 @@ def _own_home(w: World, kind: str, area: int, ages: tuple[int, int], gender: str
         lodger = new_person(w, "associate", area, home, (max(18, age - 8), age + 8))
         _lives(w, lodger, home, since)
         if w.pair_new(0, anchor, lodger):
-            w.out.rel("ASSOCIATES_WITH", "Person", w.pid(anchor), "Person", w.pid(lodger),
-                      {"source": "INTELLIGENCE", "grading": "2/B/P",
-                       "last_seen": w.today - w.randint(10, 400)})
+            w.out.rel(
+                "ASSOCIATES_WITH",
+                "Person",
+                w.pid(anchor),
+                "Person",
+                w.pid(lodger),
+                {
+                    "source": "INTELLIGENCE",
+                    "grading": "2/B/P",
+                    "last_seen": w.today - w.randint(10, 400),
+                },
+            )
     return anchor, partner
 
 
-def home_for(w: World, kind: str, area: int, ages: tuple[int, int], gender: str | None = None,
-             young_sibling: float = 0.0) -> int:
+def home_for(
+    w: World,
+    kind: str,
+    area: int,
+    ages: tuple[int, int],
+    gender: str | None = None,
+    young_sibling: float = 0.0,
+) -> int:
     """An offender with the household and family they live with."""
     if ages[0] < 26 and w.rng.random() < 0.75 and _spare(w) > 3:
         return _with_parents(w, kind, area, (ages[0], min(ages[1], 25)), gender, young_sibling)
@@ -194,13 +242,19 @@ def _da_perpetrator(w: World) -> None:
     gender = "MALE" if w.rng.random() < 0.9 else "FEMALE"
     n_ex = n_victims - (1 if current else 0)
     span = w.today - 60 - w.window_start
-    splits = [w.window_start + (i + 1) * span // (n_ex + 1) + w.randint(-40, 40)
-              for i in range(n_ex)]
-    perp, partner = _own_home(w, "da", area, (20, 55), gender,
-                              partner_kind="da_victim" if current else None,
-                              partner_p=1.0 if current else 0.0,
-                              since=min(w.today - 1, splits[-1] + w.randint(7, 60))
-                              if splits else None)
+    splits = [
+        w.window_start + (i + 1) * span // (n_ex + 1) + w.randint(-40, 40) for i in range(n_ex)
+    ]
+    perp, partner = _own_home(
+        w,
+        "da",
+        area,
+        (20, 55),
+        gender,
+        partner_kind="da_victim" if current else None,
+        partner_p=1.0 if current else 0.0,
+        since=min(w.today - 1, splits[-1] + w.randint(7, 60)) if splits else None,
+    )
     p = w.people[perp]
     links: list[tuple[int, int]] = []
     previous = 0
@@ -244,8 +298,9 @@ def _public(w: World) -> None:
             adults.append(new_person(w, "public", area, home, (18, 70), None, surname))
             if shape != "single" and len(w.people) < w.n:
                 a0 = w.people[adults[0]].age(w.today)
-                adults.append(new_person(w, "public", area, home,
-                                         (max(18, a0 - 6), a0 + 6), None, surname))
+                adults.append(
+                    new_person(w, "public", area, home, (max(18, a0 - 6), a0 + 6), None, surname)
+                )
                 relate(w, adults[0], adults[1], "PARTNER", "PARTNER")
         for a in adults:
             _lives(w, a, home, since)
@@ -273,8 +328,13 @@ def build_people(w: World) -> None:
     w.reserve = max(60, int(w.n * 0.22))
     w.street_keys = set()
     _ocg_members(w)
-    plan = [("da", w.scaled(105)), ("violent", w.scaled(90)), ("sexoff", w.scaled(12)),
-            ("prolific", w.scaled(170)), ("occasional", w.scaled(330))]
+    plan = [
+        ("da", w.scaled(105)),
+        ("violent", w.scaled(90)),
+        ("sexoff", w.scaled(12)),
+        ("prolific", w.scaled(170)),
+        ("occasional", w.scaled(330)),
+    ]
     for kind, count in plan:
         for _ in range(count):
             if _spare(w) <= 2:

@@ -89,11 +89,18 @@ def write_readme(out_dir: Path, manifest: dict[str, Any], populations: list[int]
     rows = ["| file | rows |", "|---|---:|"]
     rows += [f"| `{path}` | {n:,} |" for path, n in manifest["files"].items()]
     text = _TEXT.format(
-        persons=manifest["persons"], seed=manifest["seed"], as_of=manifest["as_of"],
-        name=manifest["generator"]["name"], version=manifest["generator"]["version"],
-        areas=areas, people=f"{labels.get('Person', 0):,}",
-        households=f"{labels.get('Household', 0):,}", offences=f"{labels.get('Offence', 0):,}",
-        ocgs=labels.get("OCG", 0), nominals=manifest["extra_labels"].get("Nominal", 0),
-        partners=labels.get("Partner", 0), counts="\n".join(rows),
+        persons=manifest["persons"],
+        seed=manifest["seed"],
+        as_of=manifest["as_of"],
+        name=manifest["generator"]["name"],
+        version=manifest["generator"]["version"],
+        areas=areas,
+        people=f"{labels.get('Person', 0):,}",
+        households=f"{labels.get('Household', 0):,}",
+        offences=f"{labels.get('Offence', 0):,}",
+        ocgs=labels.get("OCG", 0),
+        nominals=manifest["extra_labels"].get("Nominal", 0),
+        partners=labels.get("Partner", 0),
+        counts="\n".join(rows),
     )
     (out_dir / "README.md").write_text(text, encoding="utf-8", newline="\n")
