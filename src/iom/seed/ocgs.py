@@ -228,18 +228,7 @@ def plan_ocgs(w: World) -> None:
 
 def _tie(w: World, a: int, b: int, last_seen: int, source: str | None = None) -> None:
     if a != b and w.pair_new(0, a, b):
-        w.out.rel(
-            "ASSOCIATES_WITH",
-            "Person",
-            w.pid(a),
-            "Person",
-            w.pid(b),
-            {
-                "source": source or w.weighted(_SOURCES),
-                "grading": w.pick(_GRADINGS),
-                "last_seen": last_seen,
-            },
-        )
+        w.write_tie(a, b, source or w.weighted(_SOURCES), w.pick(_GRADINGS), last_seen)
 
 
 def _assessments(w: World, ocg: Ocg) -> None:

@@ -294,12 +294,5 @@ class Recorder:
         for i, a in enumerate(suspects[:-1]):
             for b in suspects[i + 1 :]:
                 if w.pair_new(0, a, b):
-                    w.out.rel(
-                        "ASSOCIATES_WITH",
-                        "Person",
-                        w.pid(a),
-                        "Person",
-                        w.pid(b),
-                        {"source": "CO_ARREST", "grading": "1/A/P", "last_seen": day},
-                    )
+                    w.write_tie(a, b, "CO_ARREST", "1/A/P", day)
         return oid

@@ -164,18 +164,7 @@ def _prolific(w: World, rec: Recorder) -> None:
         for i, a in enumerate(crew[:-1]):
             for b in crew[i + 1 :]:
                 if w.pair_new(0, a, b):
-                    w.out.rel(
-                        "ASSOCIATES_WITH",
-                        "Person",
-                        w.pid(a),
-                        "Person",
-                        w.pid(b),
-                        {
-                            "source": "INTELLIGENCE",
-                            "grading": "2/B/P",
-                            "last_seen": w.today - w.randint(5, 200),
-                        },
-                    )
+                    w.write_tie(a, b, "INTELLIGENCE", "2/B/P", w.today - w.randint(5, 200))
 
 
 def _domestic(w: World, rec: Recorder) -> None:

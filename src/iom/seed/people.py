@@ -188,18 +188,7 @@ def _own_home(
         lodger = new_person(w, "associate", area, home, (max(18, age - 8), age + 8))
         _lives(w, lodger, home, since)
         if w.pair_new(0, anchor, lodger):
-            w.out.rel(
-                "ASSOCIATES_WITH",
-                "Person",
-                w.pid(anchor),
-                "Person",
-                w.pid(lodger),
-                {
-                    "source": "INTELLIGENCE",
-                    "grading": "2/B/P",
-                    "last_seen": w.today - w.randint(10, 400),
-                },
-            )
+            w.write_tie(anchor, lodger, "INTELLIGENCE", "2/B/P", w.today - w.randint(10, 400))
     return anchor, partner
 
 

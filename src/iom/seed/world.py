@@ -227,6 +227,17 @@ class World:
         """A random day ordinal in [lo, hi] (hi is raised to lo if below it)."""
         return lo + int(self.rng.random() * (max(lo, hi) - lo + 1))
 
+    def write_tie(self, a: int, b: int, source: str, grading: str, last_seen: int) -> None:
+        """Write one ASSOCIATES_WITH between two people (check `pair_new` first: once per pair)."""
+        self.out.rel(
+            "ASSOCIATES_WITH",
+            "Person",
+            self.pid(a),
+            "Person",
+            self.pid(b),
+            {"source": source, "grading": grading, "last_seen": last_seen},
+        )
+
     def pair_new(self, kind: int, a: int, b: int) -> bool:
         """True the first time an unordered pair of people is seen for `kind` (0 or 1)."""
         lo, hi = (a, b) if a < b else (b, a)
