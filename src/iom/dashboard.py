@@ -17,8 +17,15 @@ from pathlib import Path
 from iom.errors import ConfigError, IomError
 from iom.packaged import packaged
 from iom.settings import Settings
+from iom.store.embedded import log_tail
 
-__all__ = ["Dashboard", "running_dashboard", "start_dashboard", "stop_dashboard"]
+__all__ = [
+    "Dashboard",
+    "forget_dashboard",
+    "running_dashboard",
+    "start_dashboard",
+    "stop_dashboard",
+]
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,11 @@ class Dashboard:
 
 def _record(data_dir: Path) -> Path:
     return data_dir / "dashboard.json"
+
+
+def forget_dashboard(data_dir: Path) -> None:
+    """Remove the record of this data directory's dashboard (it has stopped)."""
+    _record(data_dir).unlink(missing_ok=True)
 
 
 def running_dashboard(data_dir: Path) -> Dashboard | None:
@@ -103,23 +115,17 @@ def start_dashboard(
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            _record(settings.data_dir).unlink(missing_ok=True)
+            forget_dashboard(settings.data_dir)
             raise IomError(
-                f"the dashboard exited at start (code {proc.returncode}); see {log}: {_tail(log)}"
+                f"the dashboard exited at start (code {proc.returncode}); "
+                f"see {log}: {log_tail(log)}"
             )
         if _healthy(dashboard.url):
             return proc, dashboard
         time.sleep(0.25)
     stop_process(proc)
-    _record(settings.data_dir).unlink(missing_ok=True)
+    forget_dashboard(settings.data_dir)
     raise IomError(f"the dashboard did not answer within {timeout:.0f} s; see {log}")
-
-
-def _tail(path: Path, lines: int = 3) -> str:
-    try:
-        return " | ".join(path.read_text(errors="replace").strip().splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
 
 
 def stop_process(proc: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
@@ -150,5 +156,5 @@ def stop_dashboard(data_dir: Path, timeout: float = 15.0) -> Dashboard | None:
     else:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(dashboard.pid, signal.SIGKILL)
-    _record(data_dir).unlink(missing_ok=True)
+    forget_dashboard(data_dir)
     return dashboard

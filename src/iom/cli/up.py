@@ -10,7 +10,7 @@ import click
 
 from iom.access import SYSTEM
 from iom.cli import CliState, main, pass_state
-from iom.dashboard import running_dashboard, start_dashboard, stop_process
+from iom.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
 from iom.packaged import packaged
 from iom.schema import ensure_schema
 
@@ -58,7 +58,7 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
         click.echo("Stopping the dashboard…", err=True)
     finally:
         stop_process(proc)
-        (settings.data_dir / "dashboard.json").unlink(missing_ok=True)
+        forget_dashboard(settings.data_dir)
         store.close()
     click.echo("Stopped.", err=True)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -130,9 +130,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     return value
-
-
-def iter_chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    """Consecutive slices of `rows` of at most `size` items."""
-    for start in range(0, len(rows), size):
-        yield rows[start : start + size]

@@ -21,7 +21,7 @@ from redis.retry import Retry
 
 from iom.errors import ConfigError, StoreUnavailable
 
-__all__ = ["EmbeddedServer"]
+__all__ = ["EmbeddedServer", "log_tail"]
 
 MAX_SOCKET_PATH = 100  # unix sockets allow ~107 bytes; keep a margin
 START_TIMEOUT_S = 120.0  # replaying a large append-only file can take a while
@@ -167,7 +167,7 @@ class EmbeddedServer:
             if proc.poll() is not None:
                 raise StoreUnavailable(
                     f"the embedded store exited at start (code {proc.returncode}); "
-                    f"see {self.logfile}: {_tail(self.logfile)}"
+                    f"see {self.logfile}: {log_tail(self.logfile)}"
                 )
             if self.ping():
                 return
@@ -250,7 +250,8 @@ def _is_redis(pid: int) -> bool:
         return True  # no /proc (macOS): assume it is ours
 
 
-def _tail(path: Path, lines: int = 3) -> str:
+def log_tail(path: Path, lines: int = 3) -> str:
+    """The last lines of a log file on one line, for an error message."""
     try:
         return " | ".join(path.read_text(errors="replace").strip().splitlines()[-lines:])
     except OSError:

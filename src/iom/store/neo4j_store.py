@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import re
 from collections.abc import Iterator, Mapping
@@ -68,6 +69,8 @@ class Neo4jStore(Store):
                     f"{self._source}={self._uri}: cannot reach Neo4j ({_reason(e)}); check the "
                     "server is running and the address is right."
                 ) from None
+            if not _DRIVERS:
+                atexit.register(close_drivers)
             _DRIVERS[key] = driver
         self._driver = _DRIVERS[key]
 
