@@ -75,3 +75,18 @@ def test_relationship_ends_must_be_known_labels() -> None:
     )
     with pytest.raises(ConfigError, match="unknown label 'B'"):
         load_model(text)
+
+
+def test_every_vocabulary_value_has_a_human_label() -> None:
+    """Pages and exports show labels, never raw codes: each code in model.yaml has one."""
+    for vocab in MODEL.vocabularies.values():
+        for code in vocab.values:
+            label = vocab.label(code)
+            assert label.strip(), f"{vocab.name}.{code} has no label"
+            assert label != code, f"{vocab.name}.{code} has only its code as a label"
+
+
+def test_a_vocabulary_without_labels_is_refused() -> None:
+    text = "vocabularies:\n  FourP:\n    values: [PURSUE]\nlabels: {}\nrelationships: {}\n"
+    with pytest.raises(ConfigError, match=r"FourP.*label"):
+        load_model(text)

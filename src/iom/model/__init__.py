@@ -8,6 +8,8 @@ docs/model.md all derive from it.
 True
 >>> MODEL.vocabularies["FourP"].values
 ('PURSUE', 'PREVENT', 'PROTECT', 'PREPARE')
+>>> vocab_label("OffenceOutcome", "NO_FURTHER_ACTION")
+'No further action'
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ __all__ = [
     "Relationship",
     "Vocabulary",
     "load_model",
+    "vocab_label",
 ]
 
 MODEL: Model = load_model()
+
+
+def vocab_label(vocabulary: str, code: str | None) -> str:
+    """The human label of a stored code in one of the model's vocabularies (codes stay stored)."""
+    return MODEL.vocabularies[vocabulary].label(code)

@@ -59,7 +59,8 @@ def render_markdown(model: Model = MODEL) -> str:
         lines += _label_section(label)
     lines += ["## Vocabularies", "", "| name | values | source |", "|---|---|---|"]
     for vocab in model.vocabularies.values():
-        lines.append(f"| {vocab.name} | {', '.join(vocab.values)} | {vocab.source} |")
+        values = "; ".join(f"`{code}` {vocab.label(code)}" for code in vocab.values)
+        lines.append(f"| {vocab.name} | {values} | {vocab.source} |")
     return "\n".join(lines).rstrip() + "\n"
 
 

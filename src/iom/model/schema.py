@@ -29,11 +29,30 @@ _PROP_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """A fixed list of codes from a national standard, with where it comes from."""
+    """A fixed list of codes from a national standard, each with a human label.
+
+    Codes are what is stored; labels (and optional one-line descriptions) are what people see.
+
+    >>> v = Vocabulary("Outcome", ("NFA",), labels={"NFA": "No further action"})
+    >>> v.label("NFA"), v.label("UNKNOWN_CODE")
+    ('No further action', 'UNKNOWN_CODE')
+    """
 
     name: str
     values: tuple[str, ...]
     source: str = ""
+    labels: dict[str, str] = field(default_factory=dict, compare=False)
+    descriptions: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def label(self, code: str | None) -> str:
+        """The human label of `code`; the code itself if it is not in this vocabulary."""
+        if code is None:
+            return ""
+        return self.labels.get(str(code), str(code))
+
+    def description(self, code: str) -> str:
+        """The one-line description of `code`, or an empty string."""
+        return self.descriptions.get(str(code), "")
 
 
 @dataclass(frozen=True)
@@ -143,15 +162,35 @@ def _label(name: str, spec: dict[str, Any], vocabs: dict, system: bool) -> Label
     )
 
 
+def _vocabulary(name: str, spec: dict[str, Any]) -> Vocabulary:
+    """A vocabulary from `values: {CODE: "Label"}` or `{CODE: {label: ..., description: ...}}`."""
+    values = spec.get("values")
+    if not isinstance(values, dict) or not values:
+        raise ConfigError(
+            f"model: vocabulary {name!r}: values must map each code to its label "
+            '(CODE: "Human label")'
+        )
+    labels: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    for code, entry in values.items():
+        if isinstance(entry, dict):
+            label, description = entry.get("label"), entry.get("description", "")
+        else:
+            label, description = entry, ""
+        if not isinstance(label, str) or not label.strip():
+            raise ConfigError(f"model: vocabulary {name!r}: code {code!r} has no label")
+        labels[str(code)] = label
+        if description:
+            descriptions[str(code)] = str(description)
+    return Vocabulary(name, tuple(labels), spec.get("source", ""), labels, descriptions)
+
+
 def load_model(text: str | None = None) -> Model:
     """Parse and check the model declaration (the packaged model.yaml by default)."""
     if text is None:
         text = resources.files("iom.model").joinpath("model.yaml").read_text(encoding="utf-8")
     raw = yaml.safe_load(text)
-    vocabs = {
-        name: Vocabulary(name, tuple(str(v) for v in spec["values"]), spec.get("source", ""))
-        for name, spec in raw["vocabularies"].items()
-    }
+    vocabs = {name: _vocabulary(name, spec) for name, spec in raw["vocabularies"].items()}
     labels = {n: _label(n, s, vocabs, False) for n, s in raw["labels"].items()}
     system = {n: _label(n, s, vocabs, True) for n, s in raw.get("system_labels", {}).items()}
     rels: dict[str, Relationship] = {}
