@@ -13,7 +13,7 @@ from pathlib import Path
 
 from iom.network.attack import AttackCurve, AttackError
 
-__all__ = ["curve_svg", "write_chart"]
+__all__ = ["check_chart_path", "curve_svg", "write_chart"]
 
 _W, _H, _PAD = 640, 400, 56
 _COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"]
@@ -74,11 +74,17 @@ def curve_svg(curves: Sequence[AttackCurve], title: str = "Disruption curve") ->
     return "\n".join(parts)
 
 
-def write_chart(curves: Sequence[AttackCurve], path: str | Path, title: str = "") -> Path:
-    """Write the chart to `path`: `.svg`, or `.html` (the SVG in a page)."""
+def check_chart_path(path: str | Path) -> Path:
+    """The chart path, refused (naming --chart) unless it ends in .svg or .html."""
     out = Path(path)
     if out.suffix.lower() not in (".svg", ".html", ".htm"):
         raise AttackError(f"--chart: {out.name} must end in .svg or .html (SVG chart)")
+    return out
+
+
+def write_chart(curves: Sequence[AttackCurve], path: str | Path, title: str = "") -> Path:
+    """Write the chart to `path`: `.svg`, or `.html` (the SVG in a page)."""
+    out = check_chart_path(path)
     svg = curve_svg(curves, title or "Disruption curve")
     if out.suffix.lower() in (".html", ".htm"):
         svg = f"<!doctype html><meta charset='utf-8'><title>{escape(title)}</title>{svg}"

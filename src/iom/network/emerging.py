@@ -2,8 +2,9 @@
 
 Communities are found by Louvain (NetworkX's `louvain_communities`, resolution 1, weighted
 by shared offences, with `seed=`). A community of at least `min_size` people is flagged
-when none of its members is in a mapped OCG, or when mapped members are at most
-`max_mapped_share` (default 0.5, "mostly unmapped") of it. Flagged communities are ranked
+when none of its members is in a mapped OCG, or when mapped members are fewer than
+`max_mapped_share` of it (default 0.5: most members unmapped; a half-mapped group is not
+flagged). Flagged communities are ranked
 by harm (the sum of members' harm), then cohesion (density of ties inside: 1.0 when
 everyone has offended with everyone), then the first member's id.
 """
@@ -67,7 +68,7 @@ def emerging_groups(
         members = tuple(sorted(community, key=lambda n: (natural_key(n), str(n))))
         mapped = {m: ocg_of[m] for m in members if ocg_of.get(m)}
         share = len(mapped) / len(members)
-        if mapped and share > max_mapped_share:
+        if mapped and share >= max_mapped_share:
             continue
         sub = co_offending.subgraph(members)
         cohesion = nx.density(sub)

@@ -1,0 +1,58 @@
+"""`iom network attack` on a plain edge list, through click's CliRunner (no store needed)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from iom.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, ["network", *args])
+
+
+def test_attack_writes_the_curve_and_chart(tmp_path: Path) -> None:
+    edges = tmp_path / "edges.tsv"
+    edges.write_text("A\ta1\nA\ta2\nA\ta3\nA\tB\nB\tb1\nB\tb2\nb2\tB\nb1\tb1\n")
+    out, chart = tmp_path / "curve.csv", tmp_path / "curve.svg"
+    result = run("attack", str(edges), "--centrality", "degree", "--k", "2", "--out", str(out),
+                 "--chart", str(chart))  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "1 self-loop row(s) dropped: rows 8" in result.stderr
+    assert "1 reversed pair (same undirected tie) row(s) merged: rows 7" in result.stderr
+    rows = list(csv.DictReader(out.open()))
+    assert [(r["k"], r["removed"], r["lcc_size"], r["lcc_fraction"]) for r in rows] == [
+        ("0", "", "7", "1.0"),
+        ("1", "A", "3", "0.428571"),
+        ("2", "B", "1", "0.142857"),
+    ]
+    assert chart.read_text().startswith("<svg")
+
+
+def test_attack_block_mode_with_recovery(tmp_path: Path) -> None:
+    edges = tmp_path / "edges.csv"
+    edges.write_text("source,target,weight\n0,1,1\n1,2,1\n2,3,1\n3,4,1\n")
+    result = run("attack", str(edges), "--mode", "block", "--block-size", "2", "--k", "2",
+                 "--weighted", "--recover", "2", "--seed", "3")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[2].split()[:2] == ["2", "2"] and lines[2].endswith("1, 2")
+    assert "After 2 recovery steps (seed 3;" in result.stdout
+
+
+def test_bad_input_is_one_line_naming_file_and_row(tmp_path: Path) -> None:
+    edges = tmp_path / "edges.csv"
+    edges.write_text("a,b,1\nb,c,lots\n")
+    result = run("attack", str(edges))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {edges}:2: weight 'lots' is not a number"
+    missing = run("attack", str(tmp_path / "none.csv"))
+    assert missing.stderr.strip() == f"Error: {tmp_path / 'none.csv'}: no such file"
+    chart = run("attack", str(tmp_path / "none.csv"), "--centrality", "closeness")
+    assert "Invalid value for '--centrality'" in chart.stderr
+    edges.write_text("a,b\n")
+    png = run("attack", str(edges), "--chart", str(tmp_path / "c.png"))
+    assert png.stderr.strip() == "Error: --chart: c.png must end in .svg or .html (SVG chart)"
