@@ -21,7 +21,17 @@ from iom.store import Store, open_store
 __all__ = ["CliState", "main", "pass_state"]
 
 # Each module registers its commands on `main` when imported.
-COMMAND_MODULES = ("load", "stats", "server", "up", "seed", "config", "cohort", "network")
+COMMAND_MODULES = (
+    "load",
+    "stats",
+    "server",
+    "up",
+    "seed",
+    "config",
+    "cohort",
+    "network",
+    "imports",
+)
 
 
 class IomGroup(click.Group):

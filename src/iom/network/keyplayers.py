@@ -78,9 +78,9 @@ def key_players(
     for i, node in enumerate(orders[centrality][:top], start=1):
         also = [CENTRALITIES[m].label.lower() for m in wanted
                 if m != centrality and positions[m][node] <= 3 and values[m][node] > 0]  # fmt: skip
-        reason = (
-            f"{chosen.label} {values[centrality][node]:.3g} ({_ordinal(i)} of {total}): "
-            f"{chosen.meaning}"
+        value = values[centrality][node]
+        reason = f"{chosen.label} {value:.3g} ({_ordinal(i)} of {total}): " + (
+            chosen.meaning if value > 0 else "none on this measure; listed by the tie-break rule"
         )
         if also:
             reason += "; also top 3 by " + ", ".join(also)
