@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+# ruff: noqa: E501  (CSV text is kept exactly as a POLE export writes it)
+
 SAMPLE = {
     "crime-investigation.nodes.Crime.csv": """:ID,:LABEL,id,date,type,last_outcome,note,charge
 10,Crime,abc,24/8/2017,Drugs,Under investigation,,
