@@ -27,6 +27,7 @@ ON = date(2026, 6, 1)
 # G1: P1 (principal), P2; P3, P4 co-offend with them; P5 (G2) is P2's associate.
 # P6, P7, P8 co-offend three times and belong to no OCG: an emerging group.
 # P9 (15, no offences) is P1's younger brother and lives with P1 and P4 (a nominal).
+# P10 and his OCG G3 have markup in their names (shown as text everywhere).
 FORCE = {
     "nodes/Person.csv": """id:ID(Person),first_name,last_name,date_of_birth,gender
 P1,Alan,Reed,1990-01-01,MALE
@@ -40,9 +41,11 @@ P8,Hal,Quin,2002-01-01,MALE
 P9,Ian,Reed,2011-01-01,MALE
 P10,<b>Jo</b>,Ray,2012-01-01,MALE
 """,
-    "nodes/OCG.csv": "id:ID(OCG),name,threat\nG1,Red Crew,ILLEGAL_DRUGS\nG2,Blue Firm,FRAUD\n",
+    "nodes/OCG.csv": "id:ID(OCG),name,threat\nG1,Red Crew,ILLEGAL_DRUGS\nG2,Blue Firm,FRAUD\n"
+    "G3,<i>Grey</i> & Co,FRAUD\n",
     "relationships/MEMBER_OF.csv": ":START_ID(Person),:END_ID(OCG),role,since\n"
-    "P1,G1,PRINCIPAL,2020-01-01\nP2,G1,SIGNIFICANT,2021-01-01\nP5,G2,PRINCIPAL,2020-01-01\n",
+    "P1,G1,PRINCIPAL,2020-01-01\nP2,G1,SIGNIFICANT,2021-01-01\nP5,G2,PRINCIPAL,2020-01-01\n"
+    "P10,G3,PERIPHERAL,2024-01-01\n",
     "nodes/Offence.csv": """id:ID(Offence),offence_type,committed_on
 O1,DRUG_SUPPLY,2025-01-01
 O2,RESIDENTIAL_BURGLARY,2025-02-01

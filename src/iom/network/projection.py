@@ -28,6 +28,8 @@ __all__ = [
     "TIE_TYPES",
     "Projection",
     "ProjectionError",
+    "expand",
+    "ocg_choices",
     "parse_ties",
     "person_facts",
     "project",
@@ -224,3 +226,27 @@ def project(
         until=u,
         weighted=weighted,
     )
+
+
+def expand(store: Store, actor: Actor, proj: Projection, person: str) -> Projection:
+    """`proj` with `person`'s neighbours (1 hop, the same ties and window) added. Audited."""
+    more = project(
+        store, actor, ties=proj.ties, since=proj.since, until=proj.until,
+        weighted=proj.weighted, around=person, hops=1,
+    )  # fmt: skip
+    graph = nx.compose(proj.graph, more.graph)
+    return Projection(
+        graph=graph,
+        people={**proj.people, **more.people},
+        memberships={**proj.memberships, **more.memberships},
+        ties=proj.ties,
+        scope=f"{proj.scope} + neighbours of {person}",
+        since=proj.since,
+        until=proj.until,
+        weighted=proj.weighted,
+    )
+
+
+def ocg_choices(store: Store) -> list[dict[str, str]]:
+    """Every OCG's id and name (no personal data), for the explorer's chooser."""
+    return store.read("network/ocgs")

@@ -16,6 +16,7 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "home": ("home.py", "Home", ":material/home:"),
     "cohort": ("cohort.py", "Cohort", ":material/format_list_numbered:"),
     "person": ("person.py", "Person profile", ":material/person_search:"),
+    "network": ("network.py", "Network explorer", ":material/hub:"),
 }
 
 
