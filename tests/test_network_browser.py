@@ -7,7 +7,6 @@ on the session's embedded store with a small hand-made force and drive Debian's 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
