@@ -3,7 +3,8 @@
 The script is the vis-network file pyvis ships (no CDN), added to the page once. Nodes and
 ties arrive as `data`; labels are drawn on a canvas and the legend is built with
 `textContent`, so a name containing markup shows as text. Physics runs until the layout
-settles, then is switched off; positions are kept in the browser per view key, so a rerun
+settles (views of over 300 people: drawn at once, physics for at most 2 s), then is
+switched off; positions are kept in the browser per view key, so a rerun
 (a new size or colour, a filter) redraws the same layout. A click on a person sends their
 id back as the trigger value `clicked`. "Download PNG" saves the canvas.
 """
@@ -38,6 +39,8 @@ function loadVis() {
   }
   return globalThis.vis;
 }
+const LARGE = 300;
+const BUDGET = 2000;
 const POSITIONS = (globalThis.__iomPositions = globalThis.__iomPositions || new Map());
 
 export default function(component) {
@@ -87,11 +90,14 @@ export default function(component) {
     id: i, from: e.from, to: e.to, width: e.width, dashes: e.dashes, color: { color: e.color },
   }));
   const graph = { nodes: new vis.DataSet(nodes), edges: new vis.DataSet(edges) };
+  // Small views: stabilise before the first draw. Large ones (over LARGE people): draw at
+  // once and let physics run visibly for at most BUDGET ms, so the view answers within 3 s.
+  const large = nodes.length > LARGE;
   const network = new vis.Network(box, graph, {
     layout: { improvedLayout: false, randomSeed: 7 },
     physics: {
       enabled: !settled, solver: 'barnesHut',
-      stabilization: { iterations: 250, updateInterval: 50 },
+      stabilization: large ? { enabled: false } : { iterations: 250, updateInterval: 50 },
     },
     interaction: { hover: true, tooltipDelay: 150 },
     nodes: { font: { size: 12 } },
@@ -99,12 +105,17 @@ export default function(component) {
   const save = () => POSITIONS.set(data.key, { ...known, ...network.getPositions() });
   globalThis.__iomNetwork = network;
   globalThis.__iomSettled = settled;
+  let done = settled;
+  const settle = () => {
+    if (done) return;
+    done = true;
+    network.setOptions({ physics: false });
+    save();
+    globalThis.__iomSettled = true;
+  };
   if (!settled) {
-    network.once('stabilizationIterationsDone', () => {
-      network.setOptions({ physics: false });
-      save();
-      globalThis.__iomSettled = true;
-    });
+    network.once(large ? 'stabilized' : 'stabilizationIterationsDone', settle);
+    if (large) setTimeout(settle, BUDGET);
   }
   network.on('dragEnd', save);
   network.on('click', (params) => {
@@ -117,7 +128,7 @@ export default function(component) {
     a.download = (data.filename || 'network') + '.png';
     a.click();
   };
-  return () => network.destroy();
+  return () => { done = true; network.destroy(); };
 }
 """
 
