@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from csv_files import write_texts as write
-from iom.access import SYSTEM
 from iom.errors import ImportValidationError
 from iom.ingest import count_graph, load_directory, validate_directory
 from iom.model import MODEL
+from iom.security.access import SYSTEM
 from iom.store import Store
 
 PERSON_HEAD = "id:ID(Person),first_name,last_name"

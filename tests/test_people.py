@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from csv_files import write_import
-from iom.access import SYSTEM, Actor
 from iom.errors import IomError, RecordNotFound
 from iom.people import find_people, from_persons_view, person_profile
 from iom.reference import load_reference
+from iom.security.access import SYSTEM, Actor
 from iom.store import Store
 
 REF = load_reference()
@@ -190,7 +190,7 @@ def test_profile_is_audited(family: Store) -> None:
     person_profile(family, ACTOR, "P1", reference=REF)
     (event,) = [
         e
-        for e in family.read("audit/recent_events", {"subject_id": "P1", "limit": 10})
+        for e in family.read("security/audit/recent_events", {"subject_id": "P1", "limit": 10})
         if e["operation"] == "CONSULTATION"
     ]
     assert event["user"] == "tester" and event["role"] == "IOM_OFFICER"
@@ -215,7 +215,7 @@ def test_find_people(family: Store) -> None:
 
 def test_find_people_is_audited(family: Store) -> None:
     find_people(family, ACTOR, "dean")
-    events = family.read("audit/recent_events", {"subject_id": "P1", "limit": 10})
+    events = family.read("security/audit/recent_events", {"subject_id": "P1", "limit": 10})
     assert [e["detail"] for e in events if e["operation"] == "CONSULTATION"] == [
         "person search for 'dean'"
     ]

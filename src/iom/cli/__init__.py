@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from iom import __version__
-from iom.access import Actor
 from iom.errors import ImportValidationError, IomError
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store import Store, open_store
 

@@ -12,7 +12,7 @@ from iom.cli import CliState, main, pass_state
 from iom.reference import reference_for
 
 if TYPE_CHECKING:  # pandas loads only when the command runs, so `iom --help` stays quick
-    from iom.scoring.cohort import CohortRanking
+    from iom.cohort.ranking import CohortRanking
 
 PURPOSE = "IOM cohort review: ranking candidates for the selection panel"
 
@@ -47,7 +47,7 @@ def _table(ranking: CohortRanking) -> str:
 @pass_state
 def cohort(state: CliState, top: int, as_of: datetime | None, as_json: bool) -> None:
     """Rank people by recency, frequency and harm of their offences (a list for the panel)."""
-    from iom.scoring.cohort import rank_cohort
+    from iom.cohort.ranking import rank_cohort
 
     settings = state.settings()
     ranking = rank_cohort(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from iom.cli import CliState, main, pass_state
-from iom.dashboard import running_dashboard, stop_dashboard
+from iom.cli.dashboard import running_dashboard, stop_dashboard
 from iom.store import EmbeddedServer
 
 __all__ = ["down", "status"]

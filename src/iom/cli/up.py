@@ -8,11 +8,11 @@ from types import FrameType
 
 import click
 
-from iom.access import SYSTEM
 from iom.cli import CliState, main, pass_state
-from iom.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
+from iom.cli.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
 from iom.packaged import packaged
-from iom.schema import ensure_schema
+from iom.security.access import SYSTEM
+from iom.store.indexes import ensure_schema
 
 
 @main.command()

@@ -11,16 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
-from iom.ingest.history import Reader, Stored, change_row, changed, current
 from iom.ingest.plan import ImportPlan, NodeGroup, RelGroup
 from iom.ingest.problems import rows_text
 from iom.ingest.report import LabelCount, LoadReport
 from iom.ingest.validate import validate_directory
 from iom.reference import Reference, reference_for
-from iom.schema import ensure_schema
+from iom.security import audit
+from iom.security.access import Actor
+from iom.security.history import Reader, Stored, change_row, changed, current
 from iom.store.base import Store, Transaction
+from iom.store.indexes import ensure_schema
 
 __all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "load_directory"]
 
@@ -87,7 +87,7 @@ class _Loader:
                 self.report.extra_labels[extra] = self.report.extra_labels.get(extra, 0) + len(rows)
         if tx is not None:
             self._write_nodes(tx, group, stored, writes, adds)
-            tx.run_batches("history/record_changes", changes, batch_size=BATCH_SIZE)
+            tx.run_batches("security/history/record_changes", changes, batch_size=BATCH_SIZE)
         self.say(f"{group.file}: {rows_text(len(group.rows))}")
 
     def _write_nodes(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iom.ingest.history import Reader
 from iom.model import MODEL
+from iom.security.history import Reader
 
 __all__ = ["GraphCounts", "LabelCount", "LoadReport", "count_graph"]
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
-from iom.store.queries import Query, library
+from iom.store.queries import Query, QueryLibrary, library
 
 __all__ = ["Row", "Store", "Transaction"]
 
@@ -73,6 +73,7 @@ class Store(abc.ABC):
 
     backend: str
     description: str
+    queries: QueryLibrary | None = None  # None: the installation's library()
 
     @abc.abstractmethod
     def _read(self, query: Query, text: str, params: Mapping[str, Any]) -> list[Row]: ...
@@ -91,7 +92,7 @@ class Store(abc.ABC):
     def _prepare(
         self, name: str, params: Mapping[str, Any] | None, slots: Slots | None
     ) -> tuple[Query, str, dict[str, Any]]:
-        query = library().get(name, self.backend)
+        query = (self.queries or library()).get(name, self.backend)
         checked = dict(params or {})
         query.check_params(checked)
         return query, query.render(slots), checked

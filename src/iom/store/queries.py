@@ -135,10 +135,11 @@ def _walk(folder: Traversable, prefix: str = "") -> Iterable[tuple[str, Traversa
 class QueryLibrary:
     """Every query file, parsed once, looked up by name and backend."""
 
-    def __init__(self, root: Traversable) -> None:
+    def __init__(self, *roots: Traversable) -> None:
+        """Parse every file under `roots` (the shipped cypher/ first; later roots add names)."""
         self._queries: dict[tuple[str, str], Query] = {}
         generic: dict[str, Query] = {}
-        for stem, entry in _walk(root):
+        for stem, entry in (found for root in roots for found in _walk(root)):
             name, _, variant = stem.partition(".")
             text = entry.read_text(encoding="utf-8")
             if variant and variant not in BACKENDS:

@@ -12,9 +12,9 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from iom.access import Actor
 from iom.errors import ConfigError, IomError, RecordNotFound, StoreUnavailable
 from iom.overview import StoreSummary, store_summary
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store import Store, open_store
 

@@ -23,9 +23,9 @@ from typing import Any
 
 import pandas as pd
 
-from iom.access import Actor
+from iom.cohort.episodes import current_episodes, parse_date
 from iom.model import MODEL
-from iom.scoring.episodes import current_episodes, parse_date
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [

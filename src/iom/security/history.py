@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any, Protocol
 
-from iom.access import Actor
+from iom.security.access import Actor
 from iom.store.base import Row
 
 __all__ = ["Reader", "Stored", "change_row", "changed", "current", "record_history"]
@@ -74,7 +74,7 @@ def current(reader: Reader, label: str, ids: list[str]) -> Stored:
     found: Stored = {}
     for start in range(0, len(ids), READ_BATCH):
         rows = reader.read(
-            "history/current_properties",
+            "security/history/current_properties",
             {"ids": ids[start : start + READ_BATCH]},
             slots={"Label": label},
         )
@@ -85,7 +85,7 @@ def current(reader: Reader, label: str, ids: list[str]) -> Stored:
 
 def record_history(reader: Reader, label: str, record_id: str) -> list[Row]:
     """Every change to one record, oldest first, with `before`/`after` decoded from JSON."""
-    rows = reader.read("history/record_history", {"label": label, "record_id": record_id})
+    rows = reader.read("security/history/record_history", {"label": label, "record_id": record_id})
     for row in rows:
         row["before"] = json.loads(row["before"] or "{}")
         row["after"] = json.loads(row["after"] or "{}")

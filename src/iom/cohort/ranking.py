@@ -14,12 +14,12 @@ from typing import Any
 
 import pandas as pd
 
-from iom import audit
-from iom.access import Actor
+from iom.cohort.components import CohortInputs, Component, components_for, num
+from iom.cohort.episodes import current_episodes
+from iom.cohort.rules import CohortRules
 from iom.reference import HarmWeight, Reference, reference_for
-from iom.scoring.components import CohortInputs, Component, components_for, num
-from iom.scoring.episodes import current_episodes
-from iom.scoring.rules import CohortRules
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [

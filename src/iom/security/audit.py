@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Protocol
 
-from iom.access import Actor
 from iom.errors import ConfigError
 from iom.model import MODEL
+from iom.security.access import Actor
 from iom.store.base import Row, Store
 
 __all__ = ["Writer", "now_iso", "recent_events", "record"]
@@ -45,7 +45,7 @@ def record(
         raise ConfigError(f"unknown audit operation {operation!r}")
     event_id = uuid.uuid4().hex
     target.write(
-        "audit/record_event",
+        "security/audit/record_event",
         {
             "id": event_id,
             "at": now_iso(),
@@ -62,4 +62,6 @@ def record(
 
 def recent_events(store: Store, subject_id: str | None = None, limit: int = 50) -> list[Row]:
     """The newest audit events, all or those touching one subject's records."""
-    return store.read("audit/recent_events", {"subject_id": subject_id, "limit": int(limit)})
+    return store.read(
+        "security/audit/recent_events", {"subject_id": subject_id, "limit": int(limit)}
+    )

@@ -1,4 +1,4 @@
-"""A person's profile and the people search: every read is audited as a consultation.
+"""A person's profile: every read is audited as a consultation.
 
 The profile gathers what the force holds about one person (details, flags, offences with
 their harm, households, associates, family, OCG memberships, IOM episodes, MAPPA and MARAC
@@ -11,19 +11,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
+from iom.cohort.episodes import open_on
 from iom.errors import RecordNotFound
 from iom.reference import Reference, reference_for
-from iom.scoring.episodes import open_on
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store
 
 __all__ = [
     "FLAGS",
     "ROLES",
     "PersonProfile",
-    "find_people",
     "from_persons_view",
+    "person_name",
     "person_profile",
 ]
 
@@ -41,7 +41,6 @@ _INVERSE = {
     "GRANDPARENT": "GRANDCHILD",
     "GRANDCHILD": "GRANDPARENT",
 }
-SEARCH_LIMIT_MAX = 200
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,8 @@ def _truthy(value: object) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
 
-def _name(row: Row) -> str:
+def person_name(row: Row) -> str:
+    """A person's display name from a row's first_name and last_name."""
     return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
 
 
@@ -128,7 +128,7 @@ def _family(rows: list[Row]) -> list[dict[str, Any]]:
             (row["id"], relation),
             {
                 "id": row["id"],
-                "name": _name(row),
+                "name": person_name(row),
                 "relation": relation,
                 "date_of_birth": row.get("date_of_birth"),
                 "ocgs": row.get("ocgs") or [],
@@ -150,28 +150,30 @@ def person_profile(
 ) -> PersonProfile:
     """One person's profile; raises RecordNotFound for an unknown id. Audited."""
     params = {"id": person_id}
-    found = store.read("person/details", params)
+    found = store.read("people/details", params)
     if not found:
         raise RecordNotFound(f"no person with id {person_id!r}")
     reference = reference or reference_for()
     details = dict(found[0]["details"] or {})
-    associates = [{**row, "name": _name(row)} for row in store.read("person/associates", params)]
+    associates = [
+        {**row, "name": person_name(row)} for row in store.read("people/associates", params)
+    ]
     profile = PersonProfile(
         id=person_id,
-        name=_name(details),
+        name=person_name(details),
         details=details,
         labels=list(found[0]["labels"] or []),
         flags={flag: _truthy(details.get(flag)) for flag in FLAGS},
-        offences=_offences(store.read("person/offences", params), reference),
+        offences=_offences(store.read("people/offences", params), reference),
         households=[
             {**row, "high_impact": _truthy(row.get("high_impact"))}
-            for row in store.read("person/households", params)
+            for row in store.read("people/households", params)
         ],
         associates=associates,
-        family=_family(store.read("person/family", params)),
-        ocgs=store.read("person/ocgs", params),
-        episodes=store.read("person/episodes", params),
-        cases=_cases(store.read("person/cases", params)),
+        family=_family(store.read("people/family", params)),
+        ocgs=store.read("people/ocgs", params),
+        episodes=store.read("people/episodes", params),
+        cases=_cases(store.read("people/cases", params)),
     )
     shown = {r["id"] for r in profile.associates} | {r["id"] for r in profile.family}
     shown |= {r["id"] for h in profile.households for r in h.get("residents") or []}
@@ -180,18 +182,3 @@ def person_profile(
         detail += f" (with {len(shown - {person_id})} linked people's names)"
     audit.record(store, actor, "CONSULTATION", {person_id, *shown}, detail)
     return profile
-
-
-def find_people(store: Store, actor: Actor, text: str, limit: int = 20) -> list[dict[str, Any]]:
-    """People whose name, id or PNC id contains `text` (any case); the ids found are audited."""
-    if not 1 <= limit <= SEARCH_LIMIT_MAX:
-        raise ValueError(f"limit must be between 1 and {SEARCH_LIMIT_MAX}")
-    needle = " ".join(text.split()).lower()
-    if not needle:
-        return []
-    rows = store.read("person/search", {"text": needle, "limit": limit})
-    people = [{**row, "name": _name(row)} for row in rows]
-    if people:
-        ids = [p["id"] for p in people]
-        audit.record(store, actor, "CONSULTATION", ids, f"person search for {needle!r}")
-    return people
