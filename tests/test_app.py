@@ -178,7 +178,7 @@ def test_store_unreachable(
         raise StoreUnavailable(f"the embedded store in {settings.data_dir} is not running")
 
     _env(monkeypatch, tmp_path, "iom")
-    monkeypatch.setattr("iom.ui.state.open_store", down)
+    monkeypatch.setattr("iom.ui.state.connect", down)
     at = _open(page, person_id="P000001")
     assert not at.exception
     (error,) = at.error
