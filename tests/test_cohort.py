@@ -295,6 +295,8 @@ def test_cli_cohort_prints_the_table_and_rule(
     header = ["rank", "id", "name", "cohort", "score", "recency", "frequency", "harm"]
     assert lines[1].split() == header
     assert [line.split()[0] for line in lines[2:7]] == ["1", "2", "3", "4", "5"]
+    table = "\n".join(lines[2:7])
+    assert not {"FIXED", "FLEX", "FREE"} & set(table.split())  # cohorts shown as labels
     assert "Rule: score = recency (max 30)" in result.output
 
 

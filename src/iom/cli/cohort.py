@@ -18,7 +18,7 @@ PURPOSE = "IOM cohort review: ranking candidates for the selection panel"
 
 
 def _table(ranking: CohortRanking) -> str:
-    frame = ranking.frame
+    frame = ranking.shown()
     columns = ["rank", "id", "name", "cohort", "score", *ranking.points_columns]
     view = frame[columns].copy()
     view["cohort"] = view["cohort"].fillna("-")

@@ -17,6 +17,7 @@ import pandas as pd
 from iom.cohort.components import CohortInputs, Component, components_for, num
 from iom.cohort.episodes import current_episodes
 from iom.cohort.rules import CohortRules
+from iom.model import vocab_label
 from iom.reference import HarmWeight, Reference, reference_for
 from iom.security import audit
 from iom.security.access import Actor
@@ -88,6 +89,11 @@ class CohortRanking:
     def empty(self) -> bool:
         """True when nobody qualified (see `note` for why)."""
         return bool(self.frame.empty)
+
+    def shown(self) -> pd.DataFrame:
+        """The frame as people read it: vocabulary codes (the IOM cohort) shown as labels."""
+        cohort = self.frame["cohort"].map(lambda c: vocab_label("IomCohort", c), na_action="ignore")
+        return self.frame.assign(cohort=cohort)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON: as_of, weights, rule, note and rows."""

@@ -2,6 +2,9 @@
 
 from iom.overview.figures import (
     COHORTS,
+    COUNTING_RULES,
+    FIGURE_HELP,
+    FIGURE_LABELS,
     FIGURES,
     REVIEW_WINDOW_DAYS,
     Overview,
@@ -13,7 +16,10 @@ from iom.overview.figures import (
 
 __all__ = [
     "COHORTS",
+    "COUNTING_RULES",
     "FIGURES",
+    "FIGURE_HELP",
+    "FIGURE_LABELS",
     "REVIEW_WINDOW_DAYS",
     "Overview",
     "StoreSummary",

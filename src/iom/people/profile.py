@@ -7,13 +7,14 @@ cases) through named queries, so the profile page only renders it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from iom.cohort.episodes import open_on
 from iom.errors import RecordNotFound
-from iom.reference import Reference, reference_for
+from iom.model import MODEL
+from iom.reference import Reference, code_label, labelled, reference_for
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Row, Store
@@ -35,6 +36,12 @@ ROLES = {
     "WITNESS_IN": "WITNESS",
 }
 _ROLE_ORDER = list(ROLES.values())
+ROLE_LABELS = {
+    "CONVICTED": "Convicted",
+    "SUSPECT": "Suspect",
+    "VICTIM": "Victim",
+    "WITNESS": "Witness",
+}
 _INVERSE = {
     "PARENT": "CHILD",
     "CHILD": "PARENT",
@@ -59,6 +66,8 @@ class PersonProfile:
     ocgs: list[dict[str, Any]]
     episodes: list[dict[str, Any]]
     cases: list[dict[str, Any]]
+    linked: dict[str, str] = field(default_factory=dict)
+    reference: Reference | None = field(default=None, repr=False, compare=False)
 
     @property
     def fictional(self) -> bool:
@@ -70,6 +79,88 @@ class PersonProfile:
         day = as_of or date.today()
         open_now = [e for e in self.episodes if open_on(e.get("start_on"), e.get("end_on"), day)]
         return max(open_now, key=lambda e: e.get("start_on") or "", default=None)
+
+    def current_cases(self, as_of: date | None = None) -> list[dict[str, Any]]:
+        """MAPPA cases open on `as_of` (today by default) and every MARAC case heard."""
+        day = as_of or date.today()
+        return [
+            c
+            for c in self.cases
+            if c["kind"] == "MARAC" or open_on(c.get("start_on"), c.get("end_on"), day)
+        ]
+
+    def current_ocgs(self, as_of: date | None = None) -> list[dict[str, Any]]:
+        """OCG memberships open on `as_of` (today by default): begun, and no `until` yet."""
+        day = as_of or date.today()
+        return [g for g in self.ocgs if open_on(g.get("since"), g.get("until"), day)]
+
+    def arrangements(self, as_of: date | None = None) -> list[str]:
+        """What the person is managed under on `as_of`, one phrase each, labels not codes."""
+        out = []
+        for case in self.current_cases(as_of):
+            if case["kind"] == "MAPPA":
+                category = code_label("MappaCategory", case.get("category"))
+                level = code_label("MappaLevel", case.get("level"))
+                out.append(f"MAPPA {category}, {level}")
+            else:
+                out.append(f"MARAC {case.get('heard_on') or ''}".strip())
+        for group in self.current_ocgs(as_of):
+            out.append(f"OCG {code_label('OcgRole', group.get('role'))}: {group['name']}")
+        if any(h["high_impact"] for h in self.households):
+            out.append("High-impact household")
+        return out
+
+    def detail(self, key: str) -> str:
+        """A detail as people read it: a code as its label, nothing as an empty string."""
+        value = self.details.get(key)
+        vocab = _PERSON_VOCABS.get(key)
+        if value is None:
+            return ""
+        return code_label(vocab, value, self.reference) if vocab else str(value)
+
+    def shown(self, section: str) -> list[dict[str, Any]]:
+        """The rows of one section (offences, ocgs, episodes...) with codes shown as labels."""
+        rows = labelled(getattr(self, section), SECTION_VOCABS.get(section, {}), self.reference)
+        if section == "offences":
+            for row in rows:
+                row["role"] = ROLE_LABELS.get(row["role"], row["role"])
+                row["roles"] = [ROLE_LABELS.get(r, r) for r in row["roles"]]
+        return rows
+
+
+def _vocab(owner: str, prop: str) -> str:
+    """The vocabulary of a label's or relationship type's property, from the model."""
+    spec = MODEL.labels[owner] if owner in MODEL.labels else MODEL.relationships[owner]
+    vocab = spec.properties[prop].vocab
+    assert vocab, f"{owner}.{prop} has no vocabulary"
+    return vocab
+
+
+_PERSON_VOCABS = {
+    p.name: p.vocab for p in MODEL.labels["Person"].properties.values() if p.vocab is not None
+}
+SECTION_VOCABS: dict[str, dict[str, str]] = {
+    "offences": {
+        "offence_type": _vocab("Offence", "offence_type"),
+        "outcome": _vocab("Offence", "outcome"),
+        "detection": _vocab("Offence", "detection"),
+    },
+    "associates": {"source": _vocab("ASSOCIATES_WITH", "source")},
+    "family": {"relation": _vocab("RELATED_TO", "relation")},
+    "ocgs": {
+        "role": _vocab("MEMBER_OF", "role"),
+        "threat": _vocab("OCG", "threat"),
+        "band": _vocab("OCG", "band"),
+        "status": _vocab("OCG", "status"),
+    },
+    "episodes": {"cohort": _vocab("IomEpisode", "cohort")},
+    "cases": {
+        "role": _vocab("SUBJECT_OF", "role"),
+        "category": _vocab("MappaCase", "category"),
+        "level": _vocab("MappaCase", "level"),
+        "criterion": _vocab("MaracCase", "criterion"),
+    },
+}
 
 
 def _truthy(value: object) -> bool:
@@ -145,6 +236,21 @@ def _cases(rows: list[Row]) -> list[dict[str, Any]]:
     return out
 
 
+def _linked(profile: PersonProfile) -> dict[str, str]:
+    """Everyone else whose name the profile shows, id -> "Name (how linked)"."""
+    linked: dict[str, str] = {}
+    for row in profile.associates:
+        linked[row["id"]] = f"{row['name']} (associate)"
+    for row in profile.family:
+        relation = code_label("Relation", row["relation"]) if row["relation"] else "relative"
+        linked[row["id"]] = f"{row['name']} ({relation.lower()})"
+    for household in profile.households:
+        for resident in household.get("residents") or []:
+            linked.setdefault(resident["id"], f"{resident['name']} (lives at the same address)")
+    linked.pop(profile.id, None)
+    return linked
+
+
 def person_profile(
     store: Store, actor: Actor, person_id: str, *, reference: Reference | None = None
 ) -> PersonProfile:
@@ -174,11 +280,11 @@ def person_profile(
         ocgs=store.read("people/ocgs", params),
         episodes=store.read("people/episodes", params),
         cases=_cases(store.read("people/cases", params)),
+        reference=reference,
     )
-    shown = {r["id"] for r in profile.associates} | {r["id"] for r in profile.family}
-    shown |= {r["id"] for h in profile.households for r in h.get("residents") or []}
+    profile = replace(profile, linked=_linked(profile))
     detail = f"person profile of {person_id}"
-    if shown - {person_id}:
-        detail += f" (with {len(shown - {person_id})} linked people's names)"
-    audit.record(store, actor, "CONSULTATION", {person_id, *shown}, detail)
+    if profile.linked:
+        detail += f" (with {len(profile.linked)} linked people's names)"
+    audit.record(store, actor, "CONSULTATION", {person_id, *profile.linked}, detail)
     return profile

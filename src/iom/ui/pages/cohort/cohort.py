@@ -30,7 +30,7 @@ if ranking.empty:
     st.stop()
 
 points = ranking.points_columns
-frame = ranking.frame
+frame = ranking.shown()
 with st.expander("How the score is computed", icon=":material/function:"):
     st.markdown(ranking.rule)
 
