@@ -94,10 +94,10 @@ def test_a_changed_value_writes_one_change_with_before_after_and_who(
     report = load_directory(store, seed, ANALYST)
     assert report.changes == 1 and report.nodes["Person"].changed == 1
     assert count_graph(store).system == {"AuditEvent": 3, "Change": 1}
-    alteration = [e for e in recent_events(store, "P1") if e["operation"] == "ALTERATION"]
+    alteration = [e for e in recent_events(store, SYSTEM, "P1") if e["operation"] == "ALTERATION"]
     assert len(alteration) == 1 and alteration[0]["user"] == "a.analyst"
     assert alteration[0]["subject_ids"] == ["P1"]
-    (change,) = record_history(store, "Person", "P1")
+    (change,) = record_history(store, SYSTEM, "Person", "P1")
     assert change["user"] == "a.analyst" and change["label"] == "Person"
     assert change["before"] == {"ogrs3": 41.5, "wanted": True}
     assert change["after"] == {"ogrs3": 44.0, "wanted": False}

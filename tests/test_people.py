@@ -267,5 +267,5 @@ def test_sections_show_labels_not_codes(family: Store) -> None:
     ]
     assert profile.offences[0]["offence_type"] in {"RESIDENTIAL_BURGLARY", "VIOLENCE_WITH_INJURY"}
     assert [g["role"] for g in profile.shown("ocgs")] == ["Principal"]
-    assert [e["cohort"] for e in profile.shown("episodes")][0].startswith("Fixed")
+    assert profile.shown("episodes")[0]["cohort"].startswith("Fixed")
     assert profile.detail("risk_of_serious_harm") == "High"

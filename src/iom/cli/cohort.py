@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.cli.options import ISO_DATE
 from iom.reference import reference_for
 
 if TYPE_CHECKING:  # pandas loads only when the command runs, so `iom --help` stays quick
@@ -39,13 +40,12 @@ def _table(ranking: CohortRanking) -> str:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
+    type=ISO_DATE,
     help="Score as on this date (default: today); later offences are ignored.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (rows, weights, rule).")
 @pass_state
-def cohort(state: CliState, top: int, as_of: datetime | None, as_json: bool) -> None:
+def cohort(state: CliState, top: int, as_of: date | None, as_json: bool) -> None:
     """Rank people by recency, frequency and harm of their offences (a list for the panel)."""
     from iom.cohort.ranking import rank_cohort
 
@@ -53,7 +53,7 @@ def cohort(state: CliState, top: int, as_of: datetime | None, as_json: bool) -> 
     ranking = rank_cohort(
         state.store(),
         state.actor(PURPOSE),
-        as_of=as_of.date() if as_of else None,
+        as_of=as_of,
         top=top,
         reference=reference_for(settings),
     )

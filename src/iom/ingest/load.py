@@ -18,8 +18,8 @@ from iom.ingest.validate import validate_directory
 from iom.reference import Reference, reference_for
 from iom.security import audit
 from iom.security.access import Actor
-from iom.security.history import Reader, Stored, change_row, changed, current
-from iom.store.base import Store, Transaction
+from iom.security.history import Stored, change_row, changed, current
+from iom.store.base import QueryRunner, Store, Transaction
 from iom.store.indexes import ensure_schema
 
 __all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "load_directory"]
@@ -73,7 +73,7 @@ class _Loader:
         self.report.changes += len(changes)
         return writes, changes
 
-    def nodes(self, reader: Reader, tx: Transaction | None, group: NodeGroup) -> None:
+    def nodes(self, reader: QueryRunner, tx: Transaction | None, group: NodeGroup) -> None:
         """Compare a node group with the store and (with `tx`) write what is new or changed."""
         label = group.label
         stored = current(reader, label, [r["id"] for r in group.rows])

@@ -23,7 +23,8 @@ from typing import Any
 
 import pandas as pd
 
-from iom.cohort.episodes import current_episodes, parse_date
+from iom.cohort.episodes import current_episodes
+from iom.dates import parse_date
 from iom.model import MODEL, vocab_label
 from iom.security.access import Actor
 from iom.store.base import Store

@@ -5,14 +5,27 @@ from __future__ import annotations
 import abc
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Protocol
 
 from iom.store.queries import Query, QueryLibrary, library
 
-__all__ = ["Row", "Store", "Transaction"]
+__all__ = ["QueryRunner", "Row", "Store", "Transaction"]
 
 Row = dict[str, Any]
 Slots = Mapping[str, str | Sequence[str]]  # slot name -> label/type name(s)
+
+
+class QueryRunner(Protocol):
+    """A store or a transaction: anything that runs named queries. Library functions that may
+    run inside a caller's transaction take one of these."""
+
+    def read(
+        self, name: str, params: Mapping[str, Any] | None = None, *, slots: Slots | None = None
+    ) -> list[Row]: ...
+
+    def write(
+        self, name: str, params: Mapping[str, Any] | None = None, *, slots: Slots | None = None
+    ) -> list[Row]: ...
 
 
 class Transaction(abc.ABC):

@@ -13,17 +13,12 @@ from contextlib import contextmanager
 import streamlit as st
 
 from iom.connection import Store, connect
-from iom.errors import ConfigError, IomError, RecordNotFound, StoreUnavailable
+from iom.errors import EMPTY_STORE, ConfigError, IomError, RecordNotFound, StoreUnavailable
 from iom.overview import StoreSummary, store_summary
 from iom.security.access import Actor
 from iom.settings import Settings
 
 __all__ = ["EMPTY_STORE", "actor", "get_store", "guard", "require_data", "store_key"]
-
-EMPTY_STORE = (
-    "The store is empty: load data with `iom load DIR`, or start with `iom up`, which loads "
-    "the fictional seed force."
-)
 
 
 def store_key() -> str:
