@@ -19,7 +19,7 @@ from iom.reference import Reference, reference_for
 from iom.security import audit
 from iom.security.access import Actor
 from iom.security.history import Stored, change_row, changed, current
-from iom.store.base import QueryRunner, Store, Transaction
+from iom.store.base import QueryRunner, Slots, Store, Transaction
 from iom.store.indexes import ensure_schema
 
 __all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "load_directory"]
@@ -118,10 +118,14 @@ class _Loader:
         report = self._batches(group.file, len(writes))
         done = 0
         for labels, rows in sorted(fresh.items()):
-            slots = {"Labels": [group.label, *labels]}
+            labels_slot: Slots = {"Labels": [group.label, *labels]}
             progress = _offset(report, done)
             tx.run_batches(
-                "ingest/create_nodes", rows, slots=slots, batch_size=BATCH_SIZE, progress=progress
+                "ingest/create_nodes",
+                rows,
+                slots=labels_slot,
+                batch_size=BATCH_SIZE,
+                progress=progress,
             )
             done += len(rows)
         slots = {"Label": group.label}

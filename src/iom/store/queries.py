@@ -55,7 +55,9 @@ class Query:
         text = self.text
         for slot, value in given.items():
             kind = self.slots[slot]
-            names = [value] if isinstance(value, str) or kind != "labels" else list(value)
+            names: list[str] = (
+                [value] if isinstance(value, str) or kind != "labels" else list(value)  # type: ignore[list-item]
+            )
             allowed = MODEL.relationships if kind == "relationship" else MODEL.all_label_names
             if not names or any(not isinstance(n, str) or n not in allowed for n in names):
                 raise QueryError(f"query {self.name}: {value!r} is not a known {kind}")
