@@ -128,6 +128,7 @@ def test_profile_details_and_flags(family: Store) -> None:
     assert profile.name == "Dean Marsh" and profile.details["pnc_id"] == "90/123A"
     assert set(profile.labels) >= {"Person", "Nominal", "Offender"}
     assert profile.flags == {"wanted": True, "on_bail": False, "failed_to_appear": True}
+    assert profile.raised_flags() == ["Wanted", "Failed to appear"]
     assert profile.fictional
     assert profile.details["risk_of_serious_harm"] == "HIGH"
 

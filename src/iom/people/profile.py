@@ -21,6 +21,7 @@ from iom.store.base import Row, Store
 
 __all__ = [
     "FLAGS",
+    "FLAG_LABELS",
     "ROLES",
     "PersonProfile",
     "from_persons_view",
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 FLAGS = ("wanted", "on_bail", "failed_to_appear")
+FLAG_LABELS = {"wanted": "Wanted", "on_bail": "On bail", "failed_to_appear": "Failed to appear"}
 ROLES = {
     "CONVICTED_OF": "CONVICTED",
     "SUSPECT_IN": "SUSPECT",
@@ -109,6 +111,10 @@ class PersonProfile:
         if any(h["high_impact"] for h in self.households):
             out.append("High-impact household")
         return out
+
+    def raised_flags(self) -> list[str]:
+        """The labels of the flags that are set (wanted, on bail, failed to appear)."""
+        return [FLAG_LABELS[flag] for flag, on in self.flags.items() if on]
 
     def detail(self, key: str) -> str:
         """A detail as people read it: a code as its label, nothing as an empty string."""

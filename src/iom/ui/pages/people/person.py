@@ -14,7 +14,6 @@ from iom.ui.text import escape
 
 SEARCH_PURPOSE = "IOM casework: finding a person's record"
 VIEW_PURPOSE = "IOM casework: viewing a person's profile"
-FLAG_LABELS = {"wanted": "Wanted", "on_bail": "On bail", "failed_to_appear": "Failed to appear"}
 
 
 def _open(person_id: str) -> None:
@@ -84,7 +83,7 @@ st.caption(escape(" · ".join(facts + roles)))
 if profile.fictional:
     st.caption(":gray-badge[Fictional person: seed force]")
 
-raised = [FLAG_LABELS[f] for f, on in profile.flags.items() if on]
+raised = profile.raised_flags()
 if raised:
     st.markdown(" ".join(f":red-badge[{label}]" for label in raised))
 else:
