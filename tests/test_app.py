@@ -197,3 +197,14 @@ def test_empty_store(
     assert not at.exception
     assert [i.value for i in at.info] == [EMPTY_STORE]
     assert not at.error
+
+
+def test_pages_are_grouped_in_sidebar_sections(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iom.ui import app
+
+    assert app.grouped() == {"IOM": ["home", "cohort", "person"]}  # OCGs, Admin: none yet
+    monkeypatch.setitem(app.PAGES, "ocgs", app.Page("cohort/cohort.py", "OCGs", ":x:", "OCGs"))
+    assert list(app.grouped()) == ["IOM", "OCGs"]
+    monkeypatch.setitem(app.PAGES, "odd", app.Page("cohort/cohort.py", "Odd", ":x:", "Nowhere"))
+    with pytest.raises(ValueError, match="unknown sections: \\['Nowhere'\\]"):
+        app.grouped()

@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-__all__ = ["PAGES", "SECTIONS", "Page", "main", "page", "page_file"]
+__all__ = ["PAGES", "SECTIONS", "Page", "grouped", "main", "page", "page_file", "sections"]
 
 PAGES_DIR = Path(__file__).resolve().parent / "pages"
 
@@ -51,13 +51,18 @@ def page(name: str) -> StreamlitPage:
     )
 
 
-def sections() -> dict[str, list[StreamlitPage]]:
-    """Section title -> its pages, in SECTIONS order; sections without pages are left out."""
+def grouped() -> dict[str, list[str]]:
+    """Section title -> the names of its pages, in SECTIONS order; empty sections left out."""
     unknown = {p.section for p in PAGES.values()} - set(SECTIONS)
     if unknown:
         raise ValueError(f"pages in unknown sections: {sorted(unknown)}")
-    grouped = {s: [page(n) for n, p in PAGES.items() if p.section == s] for s in SECTIONS}
-    return {section: pages for section, pages in grouped.items() if pages}
+    names = {s: [n for n, p in PAGES.items() if p.section == s] for s in SECTIONS}
+    return {section: pages for section, pages in names.items() if pages}
+
+
+def sections() -> dict[str, list[StreamlitPage]]:
+    """What `st.navigation` shows: each section's pages, under its title."""
+    return {section: [page(n) for n in names] for section, names in grouped().items()}
 
 
 def main() -> None:
