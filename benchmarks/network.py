@@ -28,12 +28,12 @@ import networkx as nx
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from iom.access import SYSTEM  # noqa: E402
 from iom.ingest import load_directory  # noqa: E402
 from iom.network import attack, key_players  # noqa: E402
 from iom.network.betweenness import betweenness  # noqa: E402
 from iom.network.katz import katz_alpha  # noqa: E402
 from iom.network.projection import project  # noqa: E402
+from iom.security.access import SYSTEM  # noqa: E402
 from iom.settings import Settings  # noqa: E402
 from iom.store import EmbeddedServer, open_store  # noqa: E402
 

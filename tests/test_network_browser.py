@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from csv_files import write_texts
-from iom.access import SYSTEM
 from iom.ingest import load_directory
+from iom.security.access import SYSTEM
 from iom.settings import Settings
 from iom.store import Store, open_store
 from test_network_store import FORCE

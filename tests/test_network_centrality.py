@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-import pkgutil
-
 import networkx as nx
 import pytest
 
@@ -167,11 +163,3 @@ def test_key_players_with_groups_name_the_bridged_groups() -> None:
 def test_every_centrality_has_a_label_and_meaning() -> None:
     for c in CENTRALITIES.values():
         assert c.label and c.meaning
-
-
-def test_docstring_examples_run() -> None:
-    failures = 0
-    for info in pkgutil.iter_modules(iom.network.__path__):
-        module = importlib.import_module(f"iom.network.{info.name}")
-        failures += doctest.testmod(module).failed
-    assert failures == 0

@@ -10,8 +10,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from csv_files import write_texts
-from iom.access import SYSTEM
 from iom.ingest import load_directory
+from iom.security.access import SYSTEM
 from iom.settings import Settings
 from iom.store import Store, open_store
 from test_network_store import FORCE
@@ -41,7 +41,7 @@ def _network(**params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     for key, value in params.items():
         at.query_params[key] = value
-    return at.switch_page("src/iom/ui/pages/network.py").run()
+    return at.switch_page("src/iom/ui/pages/network/network.py").run()
 
 
 def test_ocg_link_shows_its_network_and_simulates_a_removal(force_env: None) -> None:

@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 
 from csv_files import write_texts
-from iom import audit
-from iom.access import SYSTEM, Actor
 from iom.errors import RecordNotFound
 from iom.ingest import load_directory
 from iom.network.analyses import (
@@ -19,6 +17,8 @@ from iom.network.analyses import (
     store_key_players,
 )
 from iom.network.projection import ProjectionError, project
+from iom.security import audit
+from iom.security.access import SYSTEM, Actor
 from iom.store import Store
 
 ACTOR = Actor(user="analyst", role="ANALYST", purpose="testing network projections")
@@ -136,7 +136,7 @@ def test_projection_errors_name_the_argument(force: Store) -> None:
 
 def test_projection_is_audited(force: Store) -> None:
     project(force, ACTOR, ocg="G1", hops=1, ties="co-offending")
-    [event] = [e for e in audit.recent_events(force) if e["user"] == "analyst"]
+    [event] = [e for e in audit.recent_events(force, ACTOR) if e["detail"].startswith("network")]
     assert event["operation"] == "CONSULTATION"
     assert set(event["subject_ids"]) == {"P1", "P2", "P3"}
     assert "network projection (OCG Red Crew (G1), 1 hop(s)" in event["detail"]

@@ -8,11 +8,11 @@ import pytest
 from click.testing import CliRunner
 
 from csv_files import write_texts
-from iom.access import Actor
 from iom.cli import main
 from iom.errors import ImportValidationError
 from iom.ingest.pole import import_pole, parse_uk_date
 from iom.network.projection import project
+from iom.security.access import Actor
 from iom.store import Store
 from pole_sample import SAMPLE
 
@@ -50,7 +50,7 @@ def test_pole_maps_into_the_model_and_reports_the_rest(store: Store, tmp_path: P
         "Location columns not in the model (not kept): latitude, longitude",
         "Person columns not in the model (not kept): age, nhs_no",
     ]
-    offences = store.read("person/offences", {"id": "POLE-1"})
+    offences = store.read("people/offences", {"id": "POLE-1"})
     assert [(o["committed_on"], o["offence_type"]) for o in offences] == [
         ("2017-08-24", "DRUG_POSSESSION")
     ]

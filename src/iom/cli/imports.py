@@ -41,8 +41,8 @@ def pole(state: CliState, folder: Path, dry_run: bool) -> None:
     click.echo(f"{verb} from {folder}:")
     for label, count in report.nodes.items():
         click.echo(f"  {label}: {count.rows:,}")
-    for rtype, count in report.relationships.items():
-        click.echo(f"  {rtype}: {count:,}")
+    for rtype, rels in report.relationships.items():
+        click.echo(f"  {rtype}: {rels:,}")
     lines = conv.not_mapped_lines()
     if lines:
         click.echo("Not imported (no place in the model; see docs/pole-import.md):")

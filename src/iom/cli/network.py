@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.cli.options import ISO_DATE
 
 PURPOSE_KEY = "OCG network analysis: key players for the disruption panel"
 PURPOSE_ATTACK = "OCG network analysis: disruption simulation for the disruption panel"
@@ -28,8 +30,8 @@ def _projection_options(func: Any) -> Any:
             help="Tie types, comma-separated: co-offending,association,family,household,ocg,phone "
             "(default: co-offending,association,ocg,phone).",
         ),
-        click.option("--since", metavar="YYYY-MM-DD", help="Only ties dated on or after this."),
-        click.option("--until", metavar="YYYY-MM-DD", help="Only ties dated on or before this."),
+        click.option("--since", type=ISO_DATE, help="Only ties dated on or after this."),
+        click.option("--until", type=ISO_DATE, help="Only ties dated on or before this."),
         click.option(
             "--hops",
             default=2,
@@ -43,14 +45,19 @@ def _projection_options(func: Any) -> Any:
     return func
 
 
-def _project_args(ocg, around, ties, since, until, hops, weighted) -> dict[str, Any]:
+def _project_args(
+    ocg: str | None,
+    around: str | None,
+    ties: str | None,
+    since: date | None,
+    until: date | None,
+    hops: int,
+    weighted: bool,
+) -> dict[str, Any]:
     from iom.network.projection import ProjectionError
 
     if ocg and around:
         raise ProjectionError("--ocg and --around: give one or the other")
-    for flag, value in (("--since", since), ("--until", until)):
-        if value and not _is_date(value):
-            raise ProjectionError(f"{flag}: {value!r} is not a date (YYYY-MM-DD)")
     return {
         "ocg": ocg,
         "around": around,
@@ -60,16 +67,6 @@ def _project_args(ocg, around, ties, since, until, hops, weighted) -> dict[str, 
         "hops": hops,
         "weighted": weighted,
     }
-
-
-def _is_date(text: str) -> bool:
-    from datetime import date
-
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10
 
 
 @main.group()
@@ -225,20 +222,19 @@ def keyplayers(
 
 
 @network.command()
-@click.option("--since", metavar="YYYY-MM-DD", help="Only offences on or after this.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Only offences on or before this.")
+@click.option("--since", type=ISO_DATE, help="Only offences on or after this.")
+@click.option("--until", type=ISO_DATE, help="Only offences on or before this.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Louvain's seed.")
 @click.option("--min-size", default=3, show_default=True, type=click.IntRange(min=2))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON rows.")
 @pass_state
 def emerging(
-    state: CliState, since: str | None, until: str | None, seed: int, min_size: int, as_json: bool
+    state: CliState, since: date | None, until: date | None, seed: int, min_size: int, as_json: bool
 ) -> None:
     """Co-offending groups with no (or mostly no) mapped OCG members, ranked by harm."""
     from iom.network.analyses import find_emerging_groups
     from iom.reference import reference_for
 
-    _project_args(None, None, None, since, until, 0, False)
     groups = find_emerging_groups(
         state.store(),
         state.actor(PURPOSE_EMERGING),

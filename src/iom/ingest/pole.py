@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from iom.access import Actor
 from iom.errors import ImportValidationError, IomError
 from iom.ingest.load import load_directory
 from iom.ingest.report import LoadReport
 from iom.reference import Reference
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [

@@ -10,8 +10,6 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.errors import IomError
 from iom.model import vocab_label
 from iom.network.emerging import EmergingGroup, emerging_groups
@@ -25,6 +23,8 @@ from iom.network.relatives import (
     relatives_at_risk,
 )
 from iom.reference import Reference, reference_for
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [
@@ -184,7 +184,7 @@ def find_relatives_at_risk(
         age_band=(int(age_band[0]), int(age_band[1])),
         max_offences=max_offences,
     )
-    shown = {r.id for r in found} | {a for r in found for a in r.anchors}
+    shown = {str(r.id) for r in found} | {str(a) for r in found for a in r.anchors}
     audit.record(
         store,
         actor,

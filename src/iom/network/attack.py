@@ -134,7 +134,15 @@ class AttackCurve:
         return out
 
 
-def _step(graph, k, removed, scores, intact_lcc, weighted, efficiency) -> AttackStep:
+def _step(
+    graph: nx.Graph,
+    k: int,
+    removed: Iterable[Hashable],
+    scores: Iterable[float],
+    intact_lcc: int,
+    weighted: bool,
+    efficiency: bool,
+) -> AttackStep:
     m = network_measures(graph, weighted, efficiency)
     return AttackStep(
         k=k,

@@ -16,15 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from itertools import combinations
+from typing import Any
 
 import networkx as nx
 
 __all__ = ["brokerage", "groups_reached"]
 
 
-def brokerage(
-    graph: nx.Graph, groups: Mapping[Hashable, str | None], weighted: bool = False
-) -> dict:
+def brokerage(graph: nx.Graph, groups: Mapping[Any, str | None], weighted: bool = False) -> dict:
     """Open pairs of contacts in different known groups, per node (weights not used)."""
     out = {}
     for node in graph:
@@ -37,6 +36,6 @@ def brokerage(
     return out
 
 
-def groups_reached(graph: nx.Graph, node: Hashable, groups: Mapping[Hashable, str | None]) -> set:
+def groups_reached(graph: nx.Graph, node: Hashable, groups: Mapping[Any, str | None]) -> set:
     """The distinct known groups among a node's contacts."""
     return {groups[n] for n in graph[node] if groups.get(n)}

@@ -6,8 +6,9 @@ node; `compute` dispatches by name so the CLI, pages and attack simulation share
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -79,7 +80,7 @@ def compute(
     name: str,
     weighted: bool = False,
     *,
-    groups: Mapping[Hashable, str | None] | None = None,
+    groups: Mapping[Any, str | None] | None = None,
     sample: int | None = None,
     seed: int | None = 0,
     radius: int = DEFAULT_RADIUS,

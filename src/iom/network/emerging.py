@@ -11,8 +11,9 @@ everyone has offended with everyone), then the first member's id.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -42,10 +43,10 @@ class EmergingGroup:
 
 def emerging_groups(
     co_offending: nx.Graph,
-    ocg_of: Mapping[Hashable, str | None],
-    harm: Mapping[Hashable, float],
+    ocg_of: Mapping[Any, str | None],
+    harm: Mapping[Any, float],
     *,
-    names: Mapping[Hashable, str] | None = None,
+    names: Mapping[Any, str] | None = None,
     seed: int | None = 0,
     min_size: int = 3,
     max_mapped_share: float = 0.5,
@@ -66,7 +67,7 @@ def emerging_groups(
         if len(community) < min_size:
             continue
         members = tuple(sorted(community, key=lambda n: (natural_key(n), str(n))))
-        mapped = {m: ocg_of[m] for m in members if ocg_of.get(m)}
+        mapped = {m: str(ocg_of[m]) for m in members if ocg_of.get(m)}
         share = len(mapped) / len(members)
         if mapped and share >= max_mapped_share:
             continue

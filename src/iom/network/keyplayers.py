@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -52,8 +53,8 @@ def key_players(
     top: int = 10,
     *,
     measures: Sequence[str] = DEFAULT_MEASURES,
-    groups: Mapping[Hashable, str | None] | None = None,
-    names: Mapping[Hashable, str] | None = None,
+    groups: Mapping[Any, str | None] | None = None,
+    names: Mapping[Any, str] | None = None,
     weighted: bool = False,
     sample: int | None = None,
     seed: int | None = 0,

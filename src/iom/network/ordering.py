@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable, Mapping
+from typing import Any
 
 __all__ = ["TIE_DECIMALS", "natural_key", "rank_nodes", "score_key"]
 
@@ -31,6 +32,6 @@ def score_key(node: Hashable, score: float) -> tuple:
     return (-round(float(score), TIE_DECIMALS), natural_key(node), str(node))
 
 
-def rank_nodes(scores: Mapping[Hashable, float]) -> list:
+def rank_nodes(scores: Mapping[Any, float]) -> list:
     """Node ids ordered by the tie-break rule (best first)."""
     return sorted(scores, key=lambda n: score_key(n, scores[n]))

@@ -9,18 +9,18 @@ their purpose and every person in the projection are logged as one consultation.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from iom import audit
-from iom.access import Actor
 from iom.errors import IomError, RecordNotFound
 from iom.model import vocab_label
 from iom.network.edgelist import add_distances
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [
@@ -105,7 +105,9 @@ def _window(since: date | str | None, until: date | str | None) -> tuple[str, st
     return s, u
 
 
-def _edges(store: Store, ties: Sequence[str], ids: list[str] | None, s: str, u: str):
+def _edges(
+    store: Store, ties: Sequence[str], ids: list[str] | None, s: str, u: str
+) -> Iterator[tuple[str, dict[str, Any]]]:
     for tie in ties:
         params: dict[str, Any] = {"ids": ids}
         if tie != "family":
@@ -114,7 +116,9 @@ def _edges(store: Store, ties: Sequence[str], ids: list[str] | None, s: str, u: 
             yield tie, row
 
 
-def _seeds(store: Store, ocg: str | None, person: str | None, people: Sequence[str] | None):
+def _seeds(
+    store: Store, ocg: str | None, person: str | None, people: Sequence[str] | None
+) -> tuple[list[str] | None, str]:
     if ocg:
         rows = store.read("network/ocg_members", {"ocg": ocg})
         if not rows:
@@ -159,11 +163,13 @@ def project(
         raise ProjectionError("--hops: must be 0 or more")
     seeds, scope = _seeds(store, ocg, around, people)
     graph = nx.Graph()
+    rows: list[tuple[str, dict[str, Any]]] = []
     if seeds is None:
         rows = list(_edges(store, chosen, None, s, u))
     else:
         graph.add_nodes_from(seeds)
-        frontier, rows, seen_rows = list(seeds), [], set()
+        frontier: list[str] = list(seeds)
+        seen_rows: set[tuple[str, str, str]] = set()
         for _ in range(hops):
             if not frontier:
                 break

@@ -145,15 +145,22 @@ class StrategyResult:
 
 
 def _result(
-    name: str, curve: AttackCurve, graph: nx.Graph, steps, seed, runs, weighted, efficiency
-):
+    name: str,
+    curve: AttackCurve,
+    graph: nx.Graph,
+    steps: int,
+    seed: int | None,
+    runs: int,
+    weighted: bool,
+    efficiency: bool,
+) -> StrategyResult:
     removed = curve.removed
     recs = [
         recover(graph, removed, steps, seed=None if seed is None else seed + i,
                 weighted=weighted, efficiency=efficiency)
         for i in range(runs)
     ]  # fmt: skip
-    eff = [r.after.get("efficiency") for r in recs]
+    eff = [float(r.after["efficiency"]) for r in recs if r.after.get("efficiency") is not None]
     return StrategyResult(
         strategy=name,
         removed=removed,
@@ -162,7 +169,7 @@ def _result(
         components_attack=curve.final.components,
         components_recovered=mean(r.after["components"] for r in recs),
         efficiency_attack=curve.final.efficiency,
-        efficiency_recovered=mean(eff) if efficiency and None not in eff else None,
+        efficiency_recovered=mean(eff) if efficiency and len(eff) == len(recs) else None,
         runs=runs,
     )
 

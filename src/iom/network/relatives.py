@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from iom.network.ordering import natural_key
 
@@ -72,10 +73,10 @@ def _relation_word(relation: str, me: PersonFacts, other: PersonFacts) -> str:
 
 
 def relatives_at_risk(
-    people: Mapping[Hashable, PersonFacts],
+    people: Mapping[Any, PersonFacts],
     family: Iterable[tuple[Hashable, str, Hashable]],
-    households: Mapping[Hashable, Sequence[Hashable]],
-    anchors: Mapping[Hashable, str],
+    households: Mapping[Any, Sequence[Hashable]],
+    anchors: Mapping[Any, str],
     *,
     age_band: tuple[int, int] = DEFAULT_AGE_BAND,
     max_offences: int = DEFAULT_MAX_OFFENCES,

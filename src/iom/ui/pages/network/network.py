@@ -42,7 +42,7 @@ with guard():
 
     left, mid, right = st.columns(3)
     ties = left.multiselect("Tie types", list(TIE_TYPES), default=list(TIE_TYPES),
-                            format_func=TIE_LABELS.get, key="net_ties")  # fmt: skip
+                            format_func=lambda t: TIE_LABELS.get(t, t), key="net_ties")  # fmt: skip
     hops = left.slider("Hops around", 1, 3, 2 if ocg else 1, key="net_hops")
     since = mid.date_input("Ties from", value=None, key="net_since")
     until = mid.date_input("Ties until", value=None, key="net_until")
