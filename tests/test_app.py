@@ -202,9 +202,9 @@ def test_empty_store(
 def test_pages_are_grouped_in_sidebar_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     from iom.ui import app
 
-    assert app.grouped() == {"IOM": ["home", "cohort", "person"]}  # OCGs, Admin: none yet
+    assert app.grouped() == {"IOM": ["home", "cohort", "person"], "OCGs": ["network"]}
     monkeypatch.setitem(app.PAGES, "ocgs", app.Page("cohort/cohort.py", "OCGs", ":x:", "OCGs"))
-    assert list(app.grouped()) == ["IOM", "OCGs"]
+    assert list(app.grouped()) == ["IOM", "OCGs"] and app.grouped()["OCGs"][-1] == "ocgs"
     monkeypatch.setitem(app.PAGES, "odd", app.Page("cohort/cohort.py", "Odd", ":x:", "Nowhere"))
     with pytest.raises(ValueError, match="unknown sections: \\['Nowhere'\\]"):
         app.grouped()
