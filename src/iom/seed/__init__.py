@@ -20,22 +20,25 @@ from typing import Any
 from iom.errors import ConfigError
 from iom.seed.casework import build_casework
 from iom.seed.cohort import build_cohort, build_mappa_marac, cohort_size
+from iom.seed.custody import build_custody
 from iom.seed.disruption import build_disruption, build_meetings
 from iom.seed.finish import write_households, write_people
 from iom.seed.force import build_force
-from iom.seed.ocgs import count_ocgs, plan_ocgs, write_ocgs
+from iom.seed.ocgs import count_ocgs, plan_networks, plan_ocgs, write_ocgs
 from iom.seed.offending import build_offending
 from iom.seed.people import build_people
-from iom.seed.readme import write_readme
+from iom.seed.profile import profile_force, profile_table
+from iom.seed.readme import planted_text, write_readme
 from iom.seed.world import F, World
 from iom.seed.writer import Writer, write_manifest
 
 __all__ = ["GENERATOR_NAME", "GENERATOR_VERSION", "MAX_PERSONS", "MIN_PERSONS", "generate"]
 
 GENERATOR_NAME = "iom.seed"
-GENERATOR_VERSION = "1"  # bump when the output for the same arguments changes on purpose
+GENERATOR_VERSION = "2"  # bump when the output for the same arguments changes on purpose
 MIN_PERSONS = 200
 MAX_PERSONS = 5_000_000
+PROFILE_UP_TO = 20_000  # larger forces leave the calibration table to `iom seed profile`
 
 
 def _check(out_dir: Path, persons: Any, seed: Any, as_of: Any) -> None:
@@ -88,7 +91,9 @@ def generate(
         ("areas, officers, partners, pathways and tactics", lambda: build_force(w, n_ocgs, cohort)),
         ("organised crime groups planned", lambda: plan_ocgs(w)),
         ("people and households", lambda: build_people(w)),
+        ("networks planned", lambda: plan_networks(w)),
         ("offences", lambda: build_offending(w)),
+        ("custody spells", lambda: build_custody(w)),
         ("OCG members, assessments and associations", lambda: write_ocgs(w)),
         ("IOM cohort and episodes", lambda: build_cohort(w)),
         ("MAPPA and MARAC cases", lambda: build_mappa_marac(w)),
@@ -121,6 +126,10 @@ def generate(
         "fictional": True,
     }
     manifest = write_manifest(out_dir, head, files, extra)
-    write_readme(out_dir, manifest, [a.population for a in w.areas])
+    table = ""
+    if persons <= PROFILE_UP_TO:
+        w.progress("calibration profile")
+        table = profile_table(profile_force(out_dir))
+    write_readme(out_dir, manifest, [a.population for a in w.areas], planted_text(w), table)
     w.progress("done")
     return manifest
