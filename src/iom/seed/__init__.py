@@ -32,7 +32,14 @@ from iom.seed.readme import planted_text, write_readme
 from iom.seed.world import F, World
 from iom.seed.writer import Writer, write_manifest
 
-__all__ = ["GENERATOR_NAME", "GENERATOR_VERSION", "MAX_PERSONS", "MIN_PERSONS", "generate"]
+__all__ = [
+    "GENERATOR_NAME",
+    "GENERATOR_VERSION",
+    "MAX_PERSONS",
+    "MIN_PERSONS",
+    "build_world",
+    "generate",
+]
 
 GENERATOR_NAME = "iom.seed"
 GENERATOR_VERSION = "2"  # bump when the output for the same arguments changes on purpose
@@ -70,24 +77,9 @@ def _check(out_dir: Path, persons: Any, seed: Any, as_of: Any) -> None:
         raise ConfigError(f"cannot write in the output folder {out_dir}: {why}") from None
 
 
-def generate(
-    out_dir: Path,
-    persons: int = 3000,
-    seed: int = 7,
-    as_of: date = date(2026, 11, 1),
-    progress: Callable[[str], None] | None = None,
-) -> dict[str, Any]:
-    """Write a fictional force of `persons` people into `out_dir`; return its manifest.
-
-    The same arguments always give byte-identical files. Existing `nodes/*.csv` and
-    `relationships/*.csv` in `out_dir` are replaced.
-    """
-    out_dir = Path(out_dir)
-    _check(out_dir, persons, seed, as_of)
-    writer = Writer(out_dir)
-    w = World(writer, persons, seed, as_of, progress)
-    n_ocgs, cohort = count_ocgs(persons), cohort_size(persons)
-    steps: list[tuple[str, Callable[[], Any]]] = [
+def _steps(w: World) -> list[tuple[str, Callable[[], Any]]]:
+    n_ocgs, cohort = count_ocgs(w.n), cohort_size(w.n)
+    return [
         ("areas, officers, partners, pathways and tactics", lambda: build_force(w, n_ocgs, cohort)),
         ("organised crime groups planned", lambda: plan_ocgs(w)),
         ("people and households", lambda: build_people(w)),
@@ -102,16 +94,51 @@ def generate(
         ("meetings", lambda: build_meetings(w)),
         ("person and household rows", lambda: (write_people(w), write_households(w))),
     ]
+
+
+def build_world(
+    out_dir: Path,
+    persons: int = 3000,
+    seed: int = 7,
+    as_of: date = date(2026, 11, 1),
+    progress: Callable[[str], None] | None = None,
+    upto: str | None = None,
+) -> World:
+    """Run the generator's steps (all, or up to and including the step named `upto`) writing
+    into `out_dir`, and return the generator's working state: what tests of one piece inspect."""
+    out_dir = Path(out_dir)
+    _check(out_dir, persons, seed, as_of)
+    w = World(Writer(out_dir), persons, seed, as_of, progress)
     collecting = gc.isenabled()
     gc.disable()  # millions of small objects and no cycles: collection passes only cost time
     try:
-        for message, step in steps:
+        for message, step in _steps(w):
             w.progress(message)
             step()
+            if message == upto:
+                break
     finally:
-        files = writer.close()
+        w.files = w.out.close()
         if collecting:
             gc.enable()
+    return w
+
+
+def generate(
+    out_dir: Path,
+    persons: int = 3000,
+    seed: int = 7,
+    as_of: date = date(2026, 11, 1),
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Write a fictional force of `persons` people into `out_dir`; return its manifest.
+
+    The same arguments always give byte-identical files. Existing `nodes/*.csv` and
+    `relationships/*.csv` in `out_dir` are replaced.
+    """
+    out_dir = Path(out_dir)
+    w = build_world(out_dir, persons, seed, as_of, progress)
+    files = w.files
     extra = {"Nominal": 0, "Offender": 0, "Victim": 0, "Witness": 0}
     for p in w.people:
         extra["Nominal"] += bool(p.flags & F.NOMINAL)

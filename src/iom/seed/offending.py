@@ -369,12 +369,15 @@ def _organised(w: World, rec: Recorder) -> None:
         n = round(len(ocg.members) * w.rng.uniform(1.2, 2.2) * share)
         members = [m for m, _ in ocg.members]
         weights = [_ROLE_WEIGHT[r] for _, r in ocg.members]
+        principals = {m for m, r in ocg.members if r == "PRINCIPAL"}
         for _ in range(n):
             otype = w.weighted(ocg.mix)
             lead = w.rng.choices(members, weights)[0]
             suspects = [lead]
             if w.rng.random() < 0.45:
-                near = adj.get(lead, [])
+                # Principals stay insulated: they offend only with their lieutenants, and nobody
+                # brings a principal along on an offence with the periphery.
+                near = [m for m in adj.get(lead, []) if lead in principals or m not in principals]
                 for _ in range(_group_size(w) - 1):
                     if near:
                         m = near[int(w.rng.random() * len(near))]

@@ -180,6 +180,9 @@ def profile_force(root: Path) -> list[Measure]:
     manifest_path = root / "manifest.json"
     if not manifest_path.is_file():
         raise ConfigError(f"{root} has no manifest.json: not a generated force folder")
+    for needed in ("nodes/Person.csv", "nodes/Offence.csv", "relationships/SUSPECT_IN.csv"):
+        if not (root / needed).is_file():
+            raise ConfigError(f"{root} has no {needed}: not a generated force folder")
     as_of = date.fromisoformat(json.loads(manifest_path.read_text(encoding="utf-8"))["as_of"])
     people = _csv(root, "nodes/Person.csv")
     offences = _csv(root, "nodes/Offence.csv")

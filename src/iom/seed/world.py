@@ -182,6 +182,7 @@ class World:
         self.facilitators: list[tuple[int, list[int]]] = []  # person -> OCG numbers served
         self.recorder: Any = None  # the offence Recorder, once offending is built
         self.marac_perps: set[int] = set()
+        self.files: dict[str, int] = {}  # row counts by file, once the writer is closed
         self.in_custody: dict[int, list[tuple[int, int | None]]] = {}  # person -> (start, out)
         self.da_pairs: list[list[int]] = []  # [perp, victim, n, last_day, worst]
         self.cohort: dict[int, str] = {}
