@@ -65,10 +65,12 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
 
 def _load_seed(state: CliState) -> None:
     from iom.ingest import load_directory
+    from iom.seed.dates import moved_to_today
 
     click.echo("The store is empty: loading the fictional seed force (first start)…", err=True)
     seed = Path(str(packaged("seed_data")))
-    report = load_directory(state.store(), seed, SYSTEM)
+    with moved_to_today(seed) as today:  # every date moved so that its as-of date is today
+        report = load_directory(state.store(), today, SYSTEM)
     click.echo(
         f"Loaded the seed force: {report.rows:,} records and links in {report.seconds:.1f} s.",
         err=True,

@@ -39,19 +39,19 @@ def overlaps(days: list[int], start: int, end: int) -> int | None:
     return days[i] if i < len(days) and days[i] <= end else None
 
 
-def _add(w: World, spells: list[list], idx: int, spell: list) -> bool:
+def _add(w: World, spells: dict[int, list[list]], idx: int, spell: list) -> bool:
     """Keep a spell only if it neither overlaps the person's offences nor another spell."""
     kind, start, due, released, licence = spell
     end = released if released is not None else w.today
     days = w.offence_days.get(idx, [])
     if overlaps(days, start, end) is not None:
         return False
-    for other in spells:
-        if other[0] == idx:
-            o_end = other[4] if other[4] is not None else w.today
-            if not (end < other[2] or start > o_end):
-                return False
-    spells.append([idx, kind, start, due, released, licence])
+    mine = spells.setdefault(idx, [])
+    for other in mine:
+        o_end = other[4] if other[4] is not None else w.today
+        if not (end < other[2] or start > o_end):
+            return False
+    mine.append([idx, kind, start, due, released, licence])
     return True
 
 
@@ -60,7 +60,7 @@ def build_custody(w: World) -> None:
     rng = w.rng
     for days in w.offence_days.values():
         days.sort()
-    rows: list[list] = []
+    rows: dict[int, list[list]] = {}
     for idx in sorted(w.custody):
         for conv, release in w.custody[idx]:
             first = w.offence_days.get(idx, [])
@@ -98,8 +98,8 @@ def build_custody(w: World) -> None:
         if rng.random() < _REMAND.get(otype, 0.0):
             start = min(w.today - 1, day + w.randint(1, 3))
             _add(w, rows, idx, ["REMAND", start, None, None, None])
-    rows.sort(key=lambda r: (r[0], r[2]))
-    for idx, kind, start, due, released, licence in rows:
+    ordered = sorted((r for spells in rows.values() for r in spells), key=lambda r: (r[0], r[2]))
+    for idx, kind, start, due, released, licence in ordered:
         sid = w.next_id("CUS", 6)
         w.out.node(
             "CustodySpell",
