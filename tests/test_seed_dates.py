@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from iom.cli import main
 from iom.errors import ConfigError
+from iom.ingest.shift import as_of_of, moved_to_today, shift_folder
 from iom.model import MODEL
 from iom.seed import generate
-from iom.seed.dates import as_of_of, moved_to_today, shift_folder
 
 
 def _read(path: Path) -> list[list[str]]:

@@ -10,8 +10,8 @@ import click
 from iom.cli import CliState, main, pass_state
 from iom.cli.stats import format_table
 from iom.ingest import LoadReport, load_directory
+from iom.ingest.shift import moved_to_today
 from iom.reference import reference_for
-from iom.seed.dates import moved_to_today
 
 __all__ = ["load", "summary"]
 
