@@ -12,10 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from iom.cli import main
+from iom.connection import ensure_seeded
 from iom.errors import ConfigError
 from iom.ingest.shift import as_of_of, moved_to_today, shift_folder
 from iom.model import MODEL
+from iom.security.access import SYSTEM
 from iom.seed import generate
+from iom.store import Store
 
 
 def _read(path: Path) -> list[list[str]]:
@@ -92,3 +95,17 @@ def test_load_can_shift_dates_to_today(tmp_path: Path, data_dir: Path) -> None:
     )
     assert result.exit_code == 1
     assert "has no manifest.json: its as-of date is needed" in result.output
+
+
+def test_first_start_loads_the_seed_force_as_of_today(store: Store) -> None:
+    today = date(2027, 6, 15)
+    report = ensure_seeded(store, SYSTEM, today=today)
+    assert report is not None and report.rows > 40_000
+    window = {"since": "2000-01-01", "until": "2100-01-01"}
+    days = sorted(r["committed_on"] for r in store.read("cohort/offences", window))
+    assert days[-1] < today.isoformat() and days[-1] >= (today - timedelta(30)).isoformat()
+    seed = Path(__file__).resolve().parents[1] / "seed_data"
+    moved = (today - as_of_of(seed)).days
+    first = min(r[2] for r in _read(seed / "nodes" / "Offence.csv")[1:])
+    assert days[0] == (date.fromisoformat(first) + timedelta(moved)).isoformat()
+    assert ensure_seeded(store, SYSTEM, today=today) is None  # not an empty store any more
