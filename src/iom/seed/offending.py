@@ -124,7 +124,7 @@ _UNMAPPED: Mix = (
 )
 _ROLE_WEIGHT = {"PRINCIPAL": 0.3, "SIGNIFICANT": 3, "PERIPHERAL": 4}
 _CREW_KINDS = ("prolific_burglar", "prolific_vehicle", "prolific_robber")
-_GROUP = ((2, 55), (3, 25), (4, 12), (5, 5), (6, 3))  # co-offending group sizes
+_GROUP = ((2, 52), (3, 25), (4, 13), (5, 6), (6, 4))  # co-offending group sizes
 _GROUP_KEYS = tuple((str(k), wt) for k, wt in _GROUP)
 
 

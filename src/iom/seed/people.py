@@ -225,7 +225,7 @@ def _own_home(
     elif roll > 0.85 and partner_p < 1 and _spare(w) > 0:
         lodger = new_person(w, "associate", area, home, (max(18, age - 8), age + 8))
         _lives(w, lodger, home, since)
-        if w.pair_new(0, anchor, lodger):
+        if kind != "ocg" and w.pair_new(0, anchor, lodger):  # OCG ties are planned elsewhere
             w.write_tie(anchor, lodger, "INTELLIGENCE", "2/B/P", w.today - w.randint(10, 400))
     return anchor, partner
 

@@ -162,7 +162,7 @@ def _network_measures(g: nx.Graph, members: pd.DataFrame) -> dict[str, float]:
             continue
         reached = set().union(*(ocg_of.get(n, set()) for n in g[person]))
         brokers += len(reached) >= 2
-    out["brokers"] = float(brokers)
+    out["brokers_per_ocg"] = brokers / max(1, len(by_ocg))
     k = min(len(lcc), _SAMPLE) if len(lcc) > 2 * _SAMPLE else None
     between = nx.betweenness_centrality(lcc, k=k, seed=7) if len(lcc) > 2 else {}
     top_degree = [n for n, _ in sorted(lcc.degree(), key=lambda x: (-x[1], x[0]))[:5]]
