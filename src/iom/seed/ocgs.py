@@ -325,10 +325,30 @@ def _hub_and_spoke(w: World, ocg: Ocg) -> None:
             ties.append((lts[n], m))
             ends.extend((lts[n], m))
         else:
-            _attach(w, ends, m, 1 if w.rng.random() < 0.65 else 2, ties)
-        if placed and w.rng.random() < 0.15:
+            _attach(w, ends, m, 1 if w.rng.random() < 0.75 else 2, ties)
+        if placed and w.rng.random() < 0.1:
             ties.append((w.pick(placed), m))
         placed.append(m)
+
+
+def _contacts(w: World, live: list[Ocg]) -> None:
+    """Friends and contacts outside the group (seen in intelligence and on social media) around
+    its lieutenants and significant members: an OCG's neighbourhood is wider than its members."""
+    adult = w.today - 18 * 366
+    pools: dict[int, list[int]] = {}
+    for idx in w.kinds.get("public", ()):
+        if w.people[idx].dob < adult:
+            pools.setdefault(w.people[idx].area, []).append(idx)
+    for pool in pools.values():
+        w.rng.shuffle(pool)
+    for ocg in live:
+        for m, role in ocg.members:
+            pool = pools.get(w.people[m].area)
+            if role != "SIGNIFICANT" or not pool or w.rng.random() >= 0.8:
+                continue
+            for _ in range(w.randint(1, 3)):
+                if pool:
+                    w.ties.append((m, pool.pop(), w.pick(("SOCIAL_MEDIA", "INTELLIGENCE"))))
 
 
 def _markets(w: World, live: list[Ocg]) -> list[list[Ocg]]:
@@ -352,6 +372,7 @@ def plan_networks(w: World) -> None:
     live = [o for o in w.ocgs if o.members]
     for ocg in live:
         _hub_and_spoke(w, ocg)
+    _contacts(w, live)
     markets = _markets(w, live)
     w.facilitators = []
     helpers: list[list[int]] = [[] for _ in markets]
@@ -367,7 +388,7 @@ def plan_networks(w: World) -> None:
         helpers[n % len(markets)].append(idx)
         w.facilitators.append((idx, [o.no for o in served]))
     for market in markets:
-        for _ in range(3 * len(market) if len(market) > 1 else 0):
+        for _ in range(4 * len(market) if len(market) > 1 else 0):
             a, b = rng.sample(market, 2)
             core_a = [m for m, r in a.members if r == "SIGNIFICANT"]
             core_b = [m for m, r in b.members if r == "SIGNIFICANT"]

@@ -69,11 +69,11 @@ _DA: Mix = (
     ("VIOLENCE_WITH_INJURY", 20),
     ("STALKING_HARASSMENT", 22),
     ("CRIMINAL_DAMAGE", 8),
-    ("NON_FATAL_STRANGULATION", 6),
+    ("NON_FATAL_STRANGULATION", 8),
     ("PUBLIC_ORDER", 5),
     ("BREACH_OF_ORDER", 4),
     ("SEXUAL_ASSAULT", 2),
-    ("RAPE", 2.5),
+    ("RAPE", 3),
 )
 _AFTER_SPLIT: Mix = (("STALKING_HARASSMENT", 60), ("BREACH_OF_ORDER", 30), ("CRIMINAL_DAMAGE", 10))
 _VIOLENT: Mix = (
@@ -191,7 +191,7 @@ def _prolific(w: World, rec: Recorder) -> None:
             for day, conv in timelines[idx]:
                 otype = w.weighted(mix)
                 suspects = [idx]
-                if crew and w.rng.random() < 0.3:
+                if crew and w.rng.random() < 0.35:
                     mate = crew[int(w.rng.random() * len(crew))]
                     if mate != idx and not _in_custody(w, mate, day):
                         suspects.append(mate)
@@ -374,7 +374,7 @@ def _organised(w: World, rec: Recorder) -> None:
             otype = w.weighted(ocg.mix)
             lead = w.rng.choices(members, weights)[0]
             suspects = [lead]
-            if w.rng.random() < 0.45:
+            if w.rng.random() < 0.55:
                 # Principals stay insulated: they offend only with their lieutenants, and nobody
                 # brings a principal along on an offence with the periphery.
                 near = [m for m in adj.get(lead, []) if lead in principals or m not in principals]
