@@ -140,3 +140,12 @@ def test_names_with_markup_show_as_text(page, app_url: str) -> None:
     legend = page.locator(".iom-legend")
     assert "<i>Grey</i> & Co" in legend.inner_text()
     assert legend.locator("i").count() == 0 and page.locator("b").count() == 0
+
+
+def test_png_export(page, app_url: str) -> None:
+    _settled(page, f"{app_url}/network?ocg=G1")
+    with page.expect_download(timeout=30_000) as download:
+        page.locator(".iom-png").click()
+    path = download.value.path()
+    assert download.value.suggested_filename == "network-G1.png"
+    assert Path(path).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

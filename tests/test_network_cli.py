@@ -56,3 +56,39 @@ def test_bad_input_is_one_line_naming_file_and_row(tmp_path: Path) -> None:
     edges.write_text("a,b\n")
     png = run("attack", str(edges), "--chart", str(tmp_path / "c.png"))
     assert png.stderr.strip() == "Error: --chart: c.png must end in .svg or .html (SVG chart)"
+
+
+def test_store_commands_on_a_loaded_force(tmp_path: Path) -> None:
+    from csv_files import write_texts
+    from test_network_store import FORCE
+
+    data = tmp_path / "data"
+    runner = CliRunner(env={"IOM_USER": "cli.tester", "IOM_ROLE": "ANALYST"})
+
+    def iom(*args: str):
+        return runner.invoke(main, ["--data-dir", str(data), *args])
+
+    try:
+        assert iom("load", str(write_texts(tmp_path / "force", FORCE))).exit_code == 0
+        players = iom("network", "keyplayers", "--ocg", "G1", "--top", "2", "--json")
+        assert players.exit_code == 0, players.output
+        assert '"name": "Bo Hart"' in players.stdout
+        curve = iom("network", "attack", "--ocg", "G1", "--k", "1", "--centrality", "betweenness")
+        assert curve.exit_code == 0, curve.output
+        assert curve.stdout.splitlines()[2].endswith("Bo Hart")
+        emerging = iom("network", "emerging", "--seed", "1")
+        assert emerging.stdout.startswith("  1. 3 co-offenders, none in a mapped OCG")
+        relatives = iom("network", "relatives")
+        assert relatives.stdout.startswith("Ian Reed (P9), ")
+        assert "younger brother of Alan Reed (principal member of OCG Red Crew)" in relatives.stdout
+        for args, message in [
+            (("keyplayers", "--ocg", "G9"), "Error: --ocg: no OCG with id 'G9'"),
+            (("keyplayers", "--ties", "friends"), "Error: --ties: unknown tie type 'friends'"),
+            (("relatives", "--ages", "24-10"), "Error: --ages: '24-10': the lower age"),
+            (("keyplayers", "--ocg", "G1", "--around", "P1"), "Error: --ocg and --around"),
+        ]:
+            bad = iom("network", *args)
+            assert bad.exit_code == 1 and bad.stderr.startswith(message), bad.output
+        assert len(bad.stderr.strip().splitlines()) == 1
+    finally:
+        iom("down")

@@ -65,6 +65,14 @@ def test_person_link_and_tie_filter(force_env: None) -> None:
     assert not at.exception and at.caption[0].value == "3 people, 3 ties"
 
 
+def test_expanding_a_person_adds_their_neighbours(force_env: None) -> None:
+    at = _network(person="P5")
+    assert at.caption[0].value == "2 people, 1 ties"  # Ed Nash and his associate Bo Hart
+    at.session_state["net_expanded"] = ["P2"]  # what a click in 'Expand neighbours' mode does
+    at.run()
+    assert not at.exception and at.caption[0].value == "4 people, 4 ties"  # Bo's co-offenders
+
+
 def test_without_a_link_an_ocg_is_chosen(force_env: None) -> None:
     at = _network()
     assert not at.exception
