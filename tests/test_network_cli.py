@@ -92,3 +92,15 @@ def test_store_commands_on_a_loaded_force(tmp_path: Path) -> None:
         assert len(bad.stderr.strip().splitlines()) == 1
     finally:
         iom("down")
+
+
+def test_compare_strategies_net_of_recovery(tmp_path: Path) -> None:
+    edges = tmp_path / "edges.csv"
+    edges.write_text("a,b\nb,c\nc,d\nd,a\nc,e\ne,f\nf,g\ng,e\n")
+    result = run("compare", str(edges), "--k", "1", "--steps", "0", "--runs", "1",
+                 "--remove", "a")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("1 removed, then 0 recovery steps (mean of 1 runs, seed 0)")
+    assert lines[2].split() == ["betweenness", "(block)", "0.429", "0.429", "0.571"]  # c
+    assert lines[-1].split() == ["chosen", "people", "0.857", "0.857", "0.143"]  # a: a leaf cut

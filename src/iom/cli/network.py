@@ -181,6 +181,60 @@ def attack(
 
 
 @network.command()
+@click.argument("edges", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--k", "k", default=5, show_default=True, type=click.IntRange(min=1),
+              help="People removed by each strategy.")  # fmt: skip
+@click.option("--block-size", default=5, show_default=True, type=click.IntRange(min=1))
+@click.option("--steps", default=10, show_default=True, type=click.IntRange(min=0),
+              help="Recovery steps (new ties) after each disruption.")  # fmt: skip
+@click.option("--runs", default=5, show_default=True, type=click.IntRange(min=1),
+              help="Recoveries averaged per strategy (seeds seed, seed+1, ...).")  # fmt: skip
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--remove", metavar="IDS", help="Also compare the panel's own choice of people.")
+@click.option("--weighted", is_flag=True, help="Use tie weights.")
+@_projection_options
+@pass_state
+def compare(
+    state: CliState,
+    edges: Path | None,
+    k: int,
+    block_size: int,
+    steps: int,
+    runs: int,
+    seed: int,
+    remove: str | None,
+    weighted: bool,
+    **where: Any,
+) -> None:
+    """Compare disruption strategies by what is left after the network recovers."""
+    from iom.network.edgelist import read_edge_list
+    from iom.network.recovery import compare_strategies
+
+    if edges is not None:
+        graph, report = read_edge_list(edges)
+        for line in report.lines():
+            click.echo(line, err=True)
+    else:
+        from iom.network.projection import project
+
+        graph = project(
+            state.store(), state.actor(PURPOSE_ATTACK), **_project_args(weighted=weighted, **where)
+        ).graph
+    strategies = [(c, m) for c in CENTRALITY_CHOICES for m in ("sequential", "block")]
+    chosen = (
+        {"chosen people": [r.strip() for r in remove.split(",") if r.strip()]} if remove else None
+    )
+    results = compare_strategies(graph, strategies, k, steps, chosen=chosen, block_size=block_size,
+                                 seed=seed, runs=runs, weighted=weighted)  # fmt: skip
+    click.echo(f"{k} removed, then {steps} recovery steps (mean of {runs} runs, seed {seed}); "
+               "best first by the largest group left after recovery:")  # fmt: skip
+    click.echo(f"{'strategy':<34} {'lcc_after':>9} {'recovered':>9} {'net_cut':>8}")
+    for r in results:
+        click.echo(f"{r.strategy:<34} {r.lcc_fraction_attack:>9.3f} "
+                   f"{r.lcc_fraction_recovered:>9.3f} {r.net_reduction:>8.3f}")  # fmt: skip
+
+
+@network.command()
 @click.option("--centrality", type=click.Choice([*CENTRALITY_CHOICES, "eigenvector", "brokerage"]),
               default="betweenness", show_default=True, help="Rank by this.")  # fmt: skip
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=1))
