@@ -85,7 +85,5 @@ def ocg_profile(
         "ledger": list_disruptions(store, actor, ocg_id),
         "decisions": decisions,
     }
-    audit.record(
-        store, actor, "CONSULTATION", [ocg_id, *(m["id"] for m in members)], "OCG profile"
-    )
+    audit.record(store, actor, "CONSULTATION", [ocg_id, *(m["id"] for m in members)], "OCG profile")
     return profile
