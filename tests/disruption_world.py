@@ -21,12 +21,12 @@ FILES = {
         "G4,Old Firm,FRAUD,Counterfeits,3C,ARCHIVED,2020-01-01\n"
     ),
     "nodes/Officer.csv": (
-        "id:ID(Officer),name,rank,role,caseload_capacity:int,activities:string[]\n"
-        "O1,Ann Owner,DI,PLAN_OWNER,3,\n"
-        "O2,Bob Owner,DI,PLAN_OWNER,3,\n"
-        "O3,Cat Owner,DI,PLAN_OWNER,2,FRAUD\n"
-        "OC,Dan Coord,DS,OCG_COORDINATOR,,\n"
-        "OM,Eve Manager,PC,OFFENDER_MANAGER,10,\n"
+        "id:ID(Officer),name,rank,role,caseload_capacity:int\n"
+        "O1,Ann Owner,DI,PLAN_OWNER,3\n"
+        "O2,Bob Owner,DI,PLAN_OWNER,3\n"
+        "O3,Cat Owner,DI,PLAN_OWNER,2\n"
+        "OC,Dan Coord,DS,OCG_COORDINATOR,\n"
+        "OM,Eve Manager,PC,OFFENDER_MANAGER,10\n"
     ),
     "nodes/Partner.csv": (
         "id:ID(Partner),name,partner_type\nPT1,Vale Trading Standards,TRADING_STANDARDS\n"
@@ -60,7 +60,7 @@ FILES = {
     "relationships/BASED_IN.csv": (
         ":START_ID(Officer),:END_ID(Area)\nO1,A1\nO2,A2\nO3,A1\nOC,A1\n"
     ),
-    "relationships/OWNS.csv": ":START_ID(Officer),:END_ID(OCG)\nO1,G2\nO2,G3\n",
+    "relationships/OWNS.csv": ":START_ID(Officer),:END_ID(OCG)\nO1,G2\nO2,G3\nO3,G4\n",
     "relationships/MEMBER_OF.csv": (
         ":START_ID(Person),:END_ID(OCG),role,grading\nP1,G1,PRINCIPAL,B2\nP2,G1,SIGNIFICANT,C3\n"
         "P3,G3,PRINCIPAL,B2\n"

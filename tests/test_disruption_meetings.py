@@ -27,9 +27,9 @@ RULE = AssessmentRule.from_reference(REF)
 ON = date(2026, 6, 1)
 LAST_PANEL = {
     "nodes/Meeting.csv": (
-        "id:ID(Meeting),meeting_type,held_on,title,status\n"
-        "M0,DISRUPTION_PANEL,2026-04-20,April panel,HELD\n"
-        "M9,PARTNER_MEETING,2026-05-25,Partners,HELD\n"
+        "id:ID(Meeting),meeting_type,held_on,title\n"
+        "M0,DISRUPTION_PANEL,2026-04-20,April panel\n"
+        "M9,PARTNER_MEETING,2026-05-25,Partners\n"
     )
 }
 
@@ -94,7 +94,7 @@ def test_minutes_decisions_actions_and_the_next_date(store: Store, tmp_path: Pat
         "a plan action needs an owner (an officer or a partner agency)"
     )
     assert {label: count(store, label) for label in before} == before
-    assert meeting_record(store, ACTOR, mid)["details"]["status"] == "PLANNED"
+    assert meeting_record(store, ACTOR, mid)["status"] == "PLANNED"
     next_on = record_minutes(
         store,
         ACTOR,
@@ -106,7 +106,7 @@ def test_minutes_decisions_actions_and_the_next_date(store: Store, tmp_path: Pat
     )
     assert next_on == date(2026, 7, 13) == next_meeting_date("DISRUPTION_PANEL", ON, reference=REF)
     record = meeting_record(store, ACTOR, mid)
-    assert record["details"]["status"] == "HELD" and record["details"]["next_on"] == "2026-07-13"
+    assert record["status"] == "HELD" and record["minutes"]["next_on"] == "2026-07-13"
     assert sorted((d["subject_id"], d["text"]) for d in record["decisions"]) == [
         ("G1", "Continue Pursue"),
         ("G2", "Re-score now"),

@@ -24,15 +24,17 @@ def test_owner_suggestions_rank_area_then_activity_then_spare_capacity(
     store: Store, tmp_path: Path
 ) -> None:
     build(store, tmp_path)
-    # G3 (fraud, area A2): O2 owns it (A2; load excludes G3 itself), O3 specialises in fraud
-    # (A1), O1 is in A1 and owns a drugs OCG.
+    # G3 (fraud, area A2): O2 owns it (A2; load excludes G3 itself), O3 owned a fraud OCG
+    # now archived (A1; no load), O1 is in A1 and owns a drugs OCG.
     found, rule = suggest_owners(store, ACTOR, "G3", reference=REF)
     assert [(s.officer_id, s.points) for s in found] == [("O2", 4.5), ("O3", 3.0), ("O1", 1.0)]
     assert (
         found[0].current
         and found[0].reason == "based in A2; no record of this activity; owns 0 of 3"
     )
-    assert found[1].reason == "not based in the OCG's area; specialises in fraud; owns 0 of 2"
+    assert found[1].reason == (
+        "not based in the OCG's area; owns 1 other fraud OCG(s) (live or archived); owns 0 of 2"
+    )
     assert "3 if based in an area" in rule
     # G1 (drugs, A1): O1 owns another drugs OCG in A1; O3 is in A1 with more spare room
     found, _ = suggest_owners(store, ACTOR, "G1", reference=REF)

@@ -14,10 +14,11 @@ WITH g, d, tactics, areas,
 OPTIONAL MATCH (d)-[:LED_BY]->(p:Partner)
 OPTIONAL MATCH (d)-[:APPROVED_BY]->(o:Officer)
 OPTIONAL MATCH (d)-[:FROM_ACTION]->(a:Action)
+OPTIONAL MATCH (d)-[:EVIDENCED_BY]->(ev:DisruptionEvidence)
 RETURN d.id AS id, d.occurred_on AS occurred_on, d.four_p AS four_p, d.impact AS impact,
        d.impact_rationale AS impact_rationale, d.approved_by AS approved_by,
-       d.description AS description, d.evidence_refs AS evidence_refs,
-       d.assets_restrained AS assets_restrained, d.assets_recovered AS assets_recovered,
+       d.description AS description, ev.evidence_refs AS evidence_refs,
+       ev.assets_restrained AS assets_restrained, ev.assets_recovered AS assets_recovered,
        g.id AS ocg_id, g.name AS ocg_name, g.threat AS threat, areas, tactics,
        p.id AS partner_id, p.name AS partner_name, p.partner_type AS partner_type,
        o.id AS approver_id, o.name AS approver_name, a.id AS action_id,

@@ -1,6 +1,7 @@
-// Purpose: Mark a meeting held, with its minutes and the next date from the cadence.
-// Parameters: $meeting, $held_on, $minutes, $next_on
+// Purpose: Record a meeting's minutes, when it was held and the next date from the cadence.
+// Parameters: $meeting, $id, $held_on, $text, $next_on, $recorded_by
 // Returns: id
 MATCH (m:Meeting {id: $meeting})
-SET m.status = 'HELD', m.held_on = $held_on, m.minutes = $minutes, m.next_on = $next_on
-RETURN m.id AS id
+CREATE (m)-[:HAS_MINUTES]->(n:Minutes {id: $id, held_on: $held_on, text: $text, next_on: $next_on, recorded_by: $recorded_by})
+SET m.held_on = $held_on
+RETURN n.id AS id

@@ -6,11 +6,12 @@ WHERE p.plan_type = 'FOUR_P'
 OPTIONAL MATCH (p)-[:OWNED_BY]->(po:Officer)
 OPTIONAL MATCH (p)-[:HAS_ACTION]->(a:Action)
 OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(w)
+OPTIONAL MATCH (a)-[:SERVES]->(ob:Objective)
 OPTIONAL MATCH (a)-[:TARGETS]->(x)
-WITH p, po, a, w, collect(DISTINCT {id: x.id, labels: labels(x)}) AS targets
+WITH p, po, a, w, ob, collect(DISTINCT {id: x.id, labels: labels(x)}) AS targets
 RETURN p.id AS plan_id, p.title AS title, p.status AS plan_status, p.opened_on AS opened_on,
        p.next_review_due AS next_review_due, po.id AS plan_owner_id, po.name AS plan_owner_name,
-       a.id AS action_id, a.description AS description, a.objective AS objective,
+       a.id AS action_id, a.description AS description, ob.text AS objective,
        a.four_p AS four_p, a.status AS status, a.due_on AS due_on,
        a.completed_on AS completed_on, a.what_worked AS what_worked,
        w.id AS owner_id, w.name AS owner_name,

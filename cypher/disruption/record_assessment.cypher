@@ -1,10 +1,13 @@
-// Purpose: Record a dated attribute-based assessment of an OCG and set the OCG's current band.
-// Parameters: $ocg, $id, $assessed_on, $band, $score, $assessed_by, $rationale, $attributes, $grades, $notes, $next_due
+// Purpose: Record a dated assessment of an OCG with its attribute grades, and set the OCG's current band.
+// Parameters: $ocg, $id, $assessed_on, $band, $score, $assessed_by, $rationale, $grades (list of {id, attribute, grade, note})
 // Returns: id
 MATCH (g:OCG {id: $ocg})
 CREATE (g)-[:ASSESSED_AS]->(s:OCGAssessment {
   id: $id, assessed_on: $assessed_on, band: $band, score: $score, assessed_by: $assessed_by,
-  rationale: $rationale, attributes: $attributes, grades: $grades, notes: $notes, next_due: $next_due
+  rationale: $rationale
 })
 SET g.band = $band
-RETURN s.id AS id
+WITH s
+UNWIND $grades AS row
+CREATE (s)-[:GRADED]->(:AssessmentGrade {id: row.id, attribute: row.attribute, grade: row.grade, note: row.note})
+RETURN DISTINCT s.id AS id

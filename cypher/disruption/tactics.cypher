@@ -1,7 +1,7 @@
-// Purpose: The tactic library: every tactic with its area, 4P strand, owning agency type and legal basis.
+// Purpose: The tactic library: every tactic with its area, 4P strand, owning agency type.
 // Parameters: none
-// Returns: id, name, tactic_area, four_p, owner_type, legal_basis
+// Returns: id, name, tactic_area, four_p, owner_type
 MATCH (t:Tactic)
 RETURN t.id AS id, t.name AS name, t.tactic_area AS tactic_area, t.four_p AS four_p,
-       t.owner_type AS owner_type, t.legal_basis AS legal_basis
+       t.owner_type AS owner_type
 ORDER BY tactic_area, name, id

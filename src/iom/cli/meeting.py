@@ -132,12 +132,13 @@ def show(state: CliState, meeting_id: str) -> None:
     d = r["details"]
     click.echo(
         f"{meeting_id}  {d.get('title') or ''}  {d.get('held_on')}  "
-        f"({vocab_label('MeetingStatus', d.get('status')) or 'Held'})"
+        f"({vocab_label('MeetingStatus', r['status'])})"
     )
     for a in r["agenda"]:
         click.echo(f"  {a['position']}. {a['ocg_id']} {a['name']}: {'; '.join(a['reasons'] or [])}")
-    if d.get("minutes"):
-        click.echo(f"Minutes: {d['minutes']}")
+    minutes = r["minutes"] or {}
+    if minutes:
+        click.echo(f"Minutes: {minutes['text']}")
     for x in r["decisions"]:
         click.echo(f"  Decision on {x['subject_id']}: {x['text']}")
     for x in r["actions"]:
@@ -145,5 +146,5 @@ def show(state: CliState, meeting_id: str) -> None:
             f"  Action for {x['subject_id']}: {x['text']} ({x['owner_name'] or '-'}, "
             f"due {x['due_on'] or '-'})"
         )
-    if d.get("next_on"):
-        click.echo(f"Next meeting: {d['next_on']}")
+    if minutes.get("next_on"):
+        click.echo(f"Next meeting: {minutes['next_on']}")

@@ -179,11 +179,12 @@ class Assessment:
     next_due: str | None = None
 
     @classmethod
-    def from_row(cls, row: Row) -> Assessment:
-        """From an `disruption/assessments` row (lists zipped back into maps)."""
-        attrs = list(row.get("attributes") or [])
-        grades = dict(zip(attrs, row.get("grades") or [], strict=False))
-        notes = dict(zip(attrs, row.get("notes") or [], strict=False))
+    def from_row(cls, row: Row, review_days: int) -> Assessment:
+        """From a `disruption/assessments` row; next due is `review_days` after it."""
+        given = [g for g in row.get("grades") or [] if g.get("attribute")]
+        grades = {g["attribute"]: g["grade"] for g in given}
+        notes = {g["attribute"]: g.get("note") or "" for g in given}
+        day = as_date(row.get("assessed_on"))
         return cls(
             row["ocg_id"],
             row["id"],
@@ -194,7 +195,7 @@ class Assessment:
             row.get("rationale"),
             grades,
             notes,
-            row.get("next_due"),
+            (day + timedelta(days=review_days)).isoformat() if day else None,
         )
 
 
@@ -227,7 +228,6 @@ def record_assessment(
     raise_problems("assessment", problems)
     _ocg_exists(store, ocg_id)
     scored = rule.score(grades)
-    codes = [a.code for a in rule.attributes]
     given_notes = {str(k).strip().upper(): str(v) for k, v in (notes or {}).items()}
     row = {
         "ocg": ocg_id,
@@ -237,28 +237,37 @@ def record_assessment(
         "score": scored.score,
         "assessed_by": assessed_by or actor.user,
         "rationale": rationale,
-        "attributes": codes,
-        "grades": [grades[c] for c in codes],
-        "notes": [given_notes.get(c, "") for c in codes],
-        "next_due": (day + timedelta(days=rule.review_days)).isoformat(),
+        "grades": [
+            {
+                "id": new_id("OCGG"),
+                "attribute": a.code,
+                "grade": grades[a.code],
+                "note": given_notes.get(a.code, ""),
+            }
+            for a in rule.attributes
+        ],
     }
     store.write("disruption/record_assessment", row)
     audit.record(
         store, actor, "COLLECTION", [ocg_id], f"OCG assessment {row['id']}: band {scored.band}"
     )
-    stored = Assessment.from_row({**row, "ocg_id": ocg_id})
+    stored = Assessment.from_row({**row, "ocg_id": ocg_id}, rule.review_days)
     return stored, scored
 
 
-def _assessments(store: Store, ocg_id: str | None) -> list[Assessment]:
-    return [Assessment.from_row(r) for r in store.read("disruption/assessments", {"ocg": ocg_id})]
+def _assessments(store: Store, ocg_id: str | None, review_days: int) -> list[Assessment]:
+    rows = store.read("disruption/assessments", {"ocg": ocg_id})
+    return [Assessment.from_row(r, review_days) for r in rows]
 
 
-def band_history(store: Store, actor: Actor, ocg_id: str) -> list[dict[str, Any]]:
+def band_history(
+    store: Store, actor: Actor, ocg_id: str, *, reference: Reference
+) -> list[dict[str, Any]]:
     """An OCG's assessments oldest first, each with the band before it and the change. Audited."""
     _ocg_exists(store, ocg_id)
+    rule = AssessmentRule.from_reference(reference)
     out, previous = [], None
-    for a in _assessments(store, ocg_id):
+    for a in _assessments(store, ocg_id, rule.review_days):
         change = "first" if previous is None else ("same" if previous == a.band else "changed")
         out.append({**a.__dict__, "previous_band": previous, "change": change})
         previous = a.band
@@ -287,7 +296,7 @@ def explain_band(
 ) -> BandExplanation:
     """The band of an OCG and why (parts, rule, band table, history). Audited."""
     rule = AssessmentRule.from_reference(reference)
-    history = band_history(store, actor, ocg_id)
+    history = band_history(store, actor, ocg_id, reference=reference)
     details = store.read("disruption/ocg", {"ocg": ocg_id})[0]["details"]
     if not history:
         return BandExplanation(
@@ -315,7 +324,7 @@ def explain_band(
         note = "band from the attribute grades below"
     if table_band and table_band != latest["band"]:
         note += f"; today's table would give {table_band} (the table changed since)"
-    next_due = latest.get("next_due") or _due(latest["assessed_on"], rule)
+    next_due = latest.get("next_due")
     return BandExplanation(
         ocg_id,
         latest["band"],
@@ -330,11 +339,6 @@ def explain_band(
     )
 
 
-def _due(assessed_on: str | None, rule: AssessmentRule) -> str | None:
-    day = as_date(assessed_on)
-    return (day + timedelta(days=rule.review_days)).isoformat() if day else None
-
-
 def assessments_due(
     store: Store, actor: Actor, *, reference: Reference, as_of: date | None = None
 ) -> list[dict[str, Any]]:
@@ -342,18 +346,14 @@ def assessments_due(
     rule = AssessmentRule.from_reference(reference)
     today = as_of or date.today()
     latest: dict[str, Assessment] = {}
-    for a in _assessments(store, None):
+    for a in _assessments(store, None, rule.review_days):
         latest[a.ocg_id] = a
     out = []
     for ocg in store.read("disruption/ocgs"):
         if ocg.get("status") == "ARCHIVED":
             continue
         last = latest.get(ocg["id"])
-        due = as_date(last.next_due if last and last.next_due else None) or (
-            as_date(last.assessed_on) + timedelta(days=rule.review_days)
-            if last and as_date(last.assessed_on)
-            else None
-        )
+        due = as_date(last.next_due) if last else None
         if due is None:
             out.append(
                 {

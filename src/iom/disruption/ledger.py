@@ -135,6 +135,11 @@ def record_disruption(
             "impact_rationale": entry.impact_rationale.strip(),
             "approved_by": approver_name,
             "description": entry.description.strip(),
+        }
+    )
+    evidence = plain_props(
+        {
+            "id": f"{did}-E",
             "evidence_refs": [r.strip() for r in entry.evidence_refs if r.strip()],
             "assets_restrained": entry.assets_restrained,
             "assets_recovered": entry.assets_recovered,
@@ -143,7 +148,10 @@ def record_disruption(
     )
     people = [t for label, t in entry.targets if label == "Person"]
     with store.transaction() as tx:
-        tx.write("disruption/record_disruption", {"ocg": entry.ocg_id, "props": props})
+        tx.write(
+            "disruption/record_disruption",
+            {"ocg": entry.ocg_id, "props": props, "evidence": evidence},
+        )
         link(tx, "USED", "Disruption", "Tactic", [(did, t, {}) for t in found["tactics"]])
         if approver_id:
             link(tx, "APPROVED_BY", "Disruption", "Officer", [(did, approver_id, {})])

@@ -53,7 +53,7 @@ def _since(store: Store, meeting_type: str, on: date, reference: Reference) -> d
     """The day of the last held meeting of this kind before `on`, or `on` less the lookback."""
     for m in store.read("disruption/meetings", {"meeting_type": meeting_type}):
         held = as_date(m.get("held_on"))
-        if held and held < on and m.get("status") != "PLANNED":
+        if held and held < on and not m.get("planned"):
             return held
     return on - timedelta(days=int(config(reference, "meetings").get("lookback_days", 42)))
 
@@ -93,9 +93,7 @@ def agenda_items(
             reasons.append("never assessed")
         else:
             last = history[-1]
-            due = as_date(last.get("next_due")) or (
-                (as_date(last["assessed_on"]) or on) + timedelta(days=rule.review_days)
-            )
+            due = (as_date(last["assessed_on"]) or on) + timedelta(days=rule.review_days)
             if due < on:
                 reasons.append(f"assessment overdue since {due.isoformat()}")
             elif (due - on).days <= rule.due_soon_days:
@@ -168,6 +166,8 @@ def meeting_record(store: Store, actor: Actor, meeting_id: str) -> dict[str, Any
     outcomes = store.read("disruption/meeting_outcomes", {"meeting": meeting_id})
     record = {
         "details": rows[0]["details"],
+        "minutes": rows[0].get("minutes"),
+        "status": "HELD" if rows[0].get("minutes") else "PLANNED",
         "agenda": agenda,
         "decisions": [o for o in outcomes if o["kind"] == "decision"],
         "actions": [o for o in outcomes if o["kind"] == "action"],
@@ -194,7 +194,7 @@ def record_minutes(
     details = meeting["details"]
     on_agenda = {a["ocg_id"] for a in meeting["agenda"]}
     problems: list[str] = []
-    if details.get("status") == "HELD":
+    if meeting["minutes"]:
         problems.append(f"meeting {meeting_id} already has minutes")
     if not minutes.strip():
         problems.append("minutes: write the minutes")
@@ -215,9 +215,11 @@ def record_minutes(
             "disruption/hold_meeting",
             {
                 "meeting": meeting_id,
+                "id": new_id("MIN"),
                 "held_on": day.isoformat(),
-                "minutes": minutes.strip(),
+                "text": minutes.strip(),
                 "next_on": next_on.isoformat(),
+                "recorded_by": actor.user,
             },
         )
         rows = [(meeting_id, o, {"decision": t.strip()}) for o, t in decisions.items()]

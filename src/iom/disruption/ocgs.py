@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from iom import audit
@@ -28,12 +28,9 @@ def list_ocgs(
     rows = store.read("disruption/ocgs")
     due: dict[str, str] = {}
     for a in store.read("disruption/assessments", {"ocg": None}):
-        nxt = as_date(a.get("next_due"))
         last = as_date(a.get("assessed_on"))
-        if nxt is None and last is not None:
-            nxt = date.fromordinal(last.toordinal() + rule.review_days)
-        if nxt:
-            due[a["ocg_id"]] = nxt.isoformat()
+        if last is not None:
+            due[a["ocg_id"]] = (last + timedelta(days=rule.review_days)).isoformat()
     out = []
     for r in rows:
         owners = [o for o in r.get("owners") or [] if o.get("id")]

@@ -13,7 +13,7 @@ from typing import Any
 
 from iom import audit
 from iom.access import Actor
-from iom.disruption.common import config, parse_day, raise_problems
+from iom.disruption.common import config, new_id, parse_day, raise_problems
 from iom.errors import RecordNotFound
 from iom.model import vocab_label
 from iom.reference import Reference
@@ -61,19 +61,18 @@ def suggest_owners(
         load = len([g for g in owned if g["id"] != ocg_id])
         capacity = int(o.get("caseload_capacity") or rules.get("default_capacity", 4))
         in_area = sorted(areas & set(o.get("areas") or []))
-        same = [g["id"] for g in owned if g.get("threat") == threat and g["id"] != ocg_id]
-        declared = threat in (o.get("activities") or [])
+        ever = [g for g in o.get("owned") or [] if g.get("id") and g["id"] != ocg_id]
+        same = [g["id"] for g in ever if g.get("threat") == threat]
         parts = {
             "area": float(rules["area_points"]) if in_area else 0.0,
-            "activity": float(rules["activity_points"]) if (declared or same) else 0.0,
+            "activity": float(rules["activity_points"]) if same else 0.0,
             "spare_capacity": float(rules["spare_capacity_points"]) * max(0, capacity - load),
         }
         why = []
         why.append(f"based in {', '.join(in_area)}" if in_area else "not based in the OCG's area")
-        if declared:
-            why.append(f"specialises in {vocab_label('SocThreat', threat).lower()}")
-        elif same:
-            why.append(f"owns {len(same)} other {vocab_label('SocThreat', threat).lower()} OCG(s)")
+        if same:
+            label = vocab_label("SocThreat", threat).lower()
+            why.append(f"owns {len(same)} other {label} OCG(s) (live or archived)")
         else:
             why.append("no record of this activity")
         why.append(f"owns {load} of {capacity}")
@@ -93,8 +92,8 @@ def suggest_owners(
     out.sort(key=lambda s: (-s.points, s.load, s.officer_id))
     rule = (
         f"points = {rules['area_points']:g} if based in an area the OCG operates in "
-        f"+ {rules['activity_points']:g} if the officer specialises in or owns OCGs of the "
-        f"same threat + {rules['spare_capacity_points']:g} per free place under capacity "
+        f"+ {rules['activity_points']:g} if the officer owns (or owned, now archived) OCGs of "
+        f"the same threat + {rules['spare_capacity_points']:g} per free place under capacity "
         f"(load = live OCGs owned); candidates: officers in role {', '.join(sorted(roles))}"
     )
     audit.record(store, actor, "CONSULTATION", [ocg_id], "plan owner suggestions")
@@ -125,7 +124,8 @@ def assign_owner(
             {
                 "ocg": ocg_id,
                 "officer": officer_id,
-                "since": day.isoformat(),
+                "id": new_id("OWN"),
+                "assigned_on": day.isoformat(),
                 "reason": reason.strip(),
                 "assigned_by": actor.user,
             },

@@ -312,8 +312,9 @@ def meeting_pack(
             [[a["position"], a["name"], "; ".join(a["reasons"] or [])] for a in m["agenda"]],
         ),
     ]
-    if d.get("minutes"):
-        body.append(f"<h2>Minutes</h2><p>{_e(d['minutes'])}</p>")
+    minutes = m["minutes"] or {}
+    if minutes:
+        body.append(f"<h2>Minutes</h2><p>{_e(minutes.get('text'))}</p>")
     body.append(
         "<h2>Decisions and actions</h2>"
         + _table(
@@ -322,8 +323,8 @@ def meeting_pack(
             + [[x["subject_name"], x["text"], x["owner_name"], x["due_on"]] for x in m["actions"]],
         )
     )
-    if d.get("next_on"):
-        body.append(f"<p>Next meeting: {_e(d['next_on'])}</p>")
+    if minutes.get("next_on"):
+        body.append(f"<p>Next meeting: {_e(minutes['next_on'])}</p>")
     for a in m["agenda"]:
         body.append(_ocg_section(store, actor, a["ocg_id"], gate, reference))
     audit.record(

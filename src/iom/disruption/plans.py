@@ -170,13 +170,24 @@ def write_action(
         {
             "id": action_id,
             "description": new.description.strip(),
-            "objective": new.objective.strip(),
             "four_p": new.four_p,
             "status": new.status,
             "due_on": due.isoformat() if due else None,
         }
     )
     tx.write("disruption/create_action", {"plan": plan_id, "props": props})
+    if new.objective.strip():
+        text = new.objective.strip()
+        found = tx.read(
+            "disruption/objective", {"plan": plan_id, "four_p": new.four_p, "text": text}
+        )
+        objective_id = found[0]["id"] if found else new_id("OBJ")
+        if not found:
+            tx.write(
+                "disruption/create_objective",
+                {"plan": plan_id, "id": objective_id, "four_p": new.four_p, "text": text},
+            )
+        link(tx, "SERVES", "Action", "Objective", [(action_id, objective_id, {})])
     kind = _owner_kind(tx, new.owner_id or "")
     link(tx, "ASSIGNED_TO", "Action", str(kind), [(action_id, new.owner_id, {})])
     for label in MODEL.relationship("TARGETS").end:

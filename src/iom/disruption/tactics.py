@@ -36,14 +36,11 @@ def tactic_library(store: Store, *, reference: Reference) -> dict[str, list[dict
     areas = MODEL.vocabularies["TacticArea"].values
     out: dict[str, list[dict[str, Any]]] = {a: [] for a in areas}
     for t in store.read("disruption/tactics"):
-        basis = t.get("legal_basis") or bases.get(t["name"]) or ""
+        basis = bases.get(t["name"]) or ""
         out.setdefault(t.get("tactic_area") or "", []).append(
             {
                 **t,
                 "legal_basis": basis or "not recorded",
-                "legal_basis_source": "tactic record"
-                if t.get("legal_basis")
-                else ("force table" if basis else ""),
                 "owner_label": vocab_label("PartnerType", t.get("owner_type")),
                 "area_label": vocab_label("TacticArea", t.get("tactic_area")),
             }
