@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from csv_files import write_texts
-from iom.access import SYSTEM, Actor
 from iom.ingest import load_directory
+from iom.security.access import SYSTEM, Actor
 from iom.store import Store
 
 ACTOR = Actor(user="test.user", role="OCG_COORDINATOR", purpose="disruption tests")

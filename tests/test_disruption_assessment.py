@@ -109,7 +109,7 @@ def test_recorded_assessment_sets_the_band_and_explains_it(store: Store, tmp_pat
     assert [h["change"] for h in e.history] == ["first", "changed"]
     capability = next(p for p in e.parts if p["attribute"] == "CAPABILITY")
     assert capability["note"] == "firearm recovered"
-    events = store.read("audit/recent_events", {"subject_id": "G1", "limit": 20})
+    events = store.read("security/audit/recent_events", {"subject_id": "G1", "limit": 20})
     assert any(ev["operation"] == "COLLECTION" and ev["user"] == "test.user" for ev in events)
 
 

@@ -118,7 +118,7 @@ def test_a_disruption_keeps_every_link(store: Store, tmp_path: Path) -> None:
         ("Vehicle", "V1"),
     ]
     assert (row["evidence_refs"], row["assets_recovered"]) == (["URN 01/2026"], 1250.5)
-    events = store.read("audit/recent_events", {"subject_id": "P1", "limit": 10})
+    events = store.read("security/audit/recent_events", {"subject_id": "P1", "limit": 10})
     assert {e["operation"] for e in events} >= {"COLLECTION", "CONSULTATION"}
 
 

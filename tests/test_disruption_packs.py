@@ -116,5 +116,5 @@ def test_pack_renders_html_and_converts_to_pdf(store: Store, tmp_path: Path) -> 
         write_pack(made, tmp_path / "g1.docx")
     with pytest.raises(DisruptionInputError, match="'press' is not one of police, partner"):
         ocg_pack(store, ACTOR, "G1", audience="press", reference=REF)
-    events = store.read("audit/recent_events", {"subject_id": "G1", "limit": 50})
+    events = store.read("security/audit/recent_events", {"subject_id": "G1", "limit": 50})
     assert any(e["operation"] == "DISCLOSURE" for e in events)

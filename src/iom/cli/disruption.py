@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date
 
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.cli.options import ISO_DATE
 from iom.cli.stats import format_table
 from iom.model import vocab_label
 
@@ -96,19 +97,17 @@ def record(
 @click.option("--ocg", "ocg_id", default=None, help="Only this OCG's disruptions.")
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=ISO_DATE,
     metavar="YYYY-MM-DD",
     help="Only disruptions on or after this date.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_state
-def list_cmd(state: CliState, ocg_id: str | None, since: datetime | None, as_json: bool) -> None:
+def list_cmd(state: CliState, ocg_id: str | None, since: date | None, as_json: bool) -> None:
     """The ledger, newest first."""
     from iom.disruption.ledger import list_disruptions
 
-    rows = list_disruptions(
-        state.store(), state.actor(PURPOSE), ocg_id, since=since.date() if since else None
-    )
+    rows = list_disruptions(state.store(), state.actor(PURPOSE), ocg_id, since=since)
     if as_json:
         click.echo(json.dumps(rows, indent=2, default=str))
         return

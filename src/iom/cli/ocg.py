@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date
 
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.cli.options import ISO_DATE
 from iom.cli.stats import format_table
 from iom.model import vocab_label
 from iom.reference import reference_for
@@ -15,7 +16,6 @@ from iom.reference import reference_for
 __all__ = ["ocg"]
 
 PURPOSE = "OCG disruption management"
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _pairs(values: tuple[str, ...], what: str) -> dict[str, str]:
@@ -182,7 +182,9 @@ def explain(state: CliState, ocg_id: str) -> None:
     metavar="ATTRIBUTE=TEXT",
     help="A note on an attribute's grade.",
 )
-@click.option("--date", "on", type=DATE, metavar="YYYY-MM-DD", help="Assessed on (default today).")
+@click.option(
+    "--date", "on", type=ISO_DATE, metavar="YYYY-MM-DD", help="Assessed on (default today)."
+)
 @click.option("--by", "by", help="Who assessed (default: you).")
 @click.option("--rationale", default="", help="Why, in a sentence.")
 @pass_state
@@ -191,7 +193,7 @@ def assess(
     ocg_id: str,
     grades: tuple[str, ...],
     notes: tuple[str, ...],
-    on: datetime | None,
+    on: date | None,
     by: str | None,
     rationale: str,
 ) -> None:
@@ -204,7 +206,7 @@ def assess(
         ocg_id,
         _pairs(grades, "--grade"),
         notes=_pairs(notes, "--note"),
-        assessed_on=on.date() if on else None,
+        assessed_on=on,
         assessed_by=by,
         rationale=rationale,
         reference=reference_for(state.settings()),
@@ -218,9 +220,9 @@ def assess(
 
 
 @ocg.command()
-@click.option("--as-of", "as_of", type=DATE, metavar="YYYY-MM-DD", help="As on this date.")
+@click.option("--as-of", "as_of", type=ISO_DATE, metavar="YYYY-MM-DD", help="As on this date.")
 @pass_state
-def due(state: CliState, as_of: datetime | None) -> None:
+def due(state: CliState, as_of: date | None) -> None:
     """Reminders: live OCGs whose assessment is overdue or due soon."""
     from iom.disruption.assessment import assessments_due
 
@@ -228,7 +230,7 @@ def due(state: CliState, as_of: datetime | None) -> None:
         state.store(),
         state.actor(PURPOSE),
         reference=reference_for(state.settings()),
-        as_of=as_of.date() if as_of else None,
+        as_of=as_of,
     )
     if not rows:
         click.echo("No assessments due.")
@@ -323,7 +325,7 @@ def library(state: CliState) -> None:
 @click.option("--officer", required=True, help="The co-ordinator giving the advice.")
 @click.option("--advice", required=True, help="The advice in words.")
 @click.option("--tactic", "tactic_ids", multiple=True, help="A tactic advised (repeat, in order).")
-@click.option("--date", "on", type=DATE, metavar="YYYY-MM-DD", help="Given on (default today).")
+@click.option("--date", "on", type=ISO_DATE, metavar="YYYY-MM-DD", help="Given on (default today).")
 @pass_state
 def advise(
     state: CliState,
@@ -331,7 +333,7 @@ def advise(
     officer: str,
     advice: str,
     tactic_ids: tuple[str, ...],
-    on: datetime | None,
+    on: date | None,
 ) -> None:
     """Record the OCG co-ordinator's advice on tactics for an OCG."""
     from iom.disruption.tactics import record_advice
@@ -343,7 +345,7 @@ def advise(
         officer,
         advice,
         list(tactic_ids),
-        given_on=on.date() if on else None,
+        given_on=on,
     )
     click.echo(f"Recorded advice {aid} for {ocg_id}.")
 

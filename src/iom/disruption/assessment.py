@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.common import (
     as_date,
     check_vocab,
@@ -25,6 +23,8 @@ from iom.disruption.common import (
 from iom.errors import ConfigError, RecordNotFound
 from iom.model import vocab_label
 from iom.reference import Reference
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store
 
 __all__ = [

@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from iom.errors import IomError
+from iom.dates import parse_date, parse_iso_date
+from iom.errors import ConfigError, IomError
 from iom.model import MODEL
 from iom.reference import Reference
 
 __all__ = [
     "DisruptionInputError",
+    "as_date",
     "check_vocab",
     "config",
     "new_id",
@@ -29,8 +31,6 @@ def config(reference: Reference, section: str) -> dict[str, Any]:
     """One section of the force's ocg_disruption.yaml."""
     value = (reference.disruption or {}).get(section)
     if not isinstance(value, dict):
-        from iom.errors import ConfigError
-
         raise ConfigError(f"ocg_disruption.yaml: missing section `{section}`")
     return value
 
@@ -44,23 +44,16 @@ def parse_day(value: date | str | None, field: str, problems: list[str]) -> date
     """A date from a date or YYYY-MM-DD text; a problem is noted when it is not one."""
     if value is None or value == "":
         return None
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        problems.append(f"{field}: {str(value)!r} is not a date (YYYY-MM-DD)")
+        return parse_iso_date(str(value).strip() if isinstance(value, str) else value)
+    except ValueError as e:
+        problems.append(f"{field}: {e}")
         return None
 
 
 def as_date(value: Any) -> date | None:
     """A stored ISO date (or date) as a date; None when empty or unreadable."""
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
+    return parse_date(value)
 
 
 def check_vocab(vocabulary: str, value: str | None, field: str, problems: list[str]) -> None:

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.common import as_date, config
 from iom.disruption.plans import CLOSED_STATUSES
 from iom.reference import Reference
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = ["Conflict", "Deconfliction", "deconflict"]

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.common import check_vocab, new_id, parse_day, raise_problems
 from iom.disruption.links import existing, link, plain_props
 from iom.model import MODEL
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store
 
 __all__ = [
@@ -160,7 +160,9 @@ def record_disruption(
         if entry.lead_partner_id:
             link(tx, "LED_BY", "Disruption", "Partner", [(did, entry.lead_partner_id, {})])
         for label in TARGET_LABELS:
-            rows = [(did, t, {}) for lab, t in entry.targets if lab == label]
+            rows: list[tuple[str, str, dict[str, Any]]] = [
+                (did, t, {}) for lab, t in entry.targets if lab == label
+            ]
             link(tx, "TARGETED", "Disruption", label, rows)
         audit.record(tx, actor, "COLLECTION", [entry.ocg_id, *people], f"disruption {did} recorded")
     return did

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.assessment import AssessmentRule
 from iom.disruption.common import as_date, check_vocab, config, new_id, parse_day, raise_problems
 from iom.disruption.links import link
@@ -21,6 +19,8 @@ from iom.disruption.plans import NewAction, check_action, is_overdue, write_acti
 from iom.errors import RecordNotFound
 from iom.model import vocab_label
 from iom.reference import Reference
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [

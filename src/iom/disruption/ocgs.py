@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.assessment import AssessmentRule, explain_band
 from iom.disruption.common import as_date
 from iom.disruption.ledger import list_disruptions
@@ -14,6 +12,8 @@ from iom.disruption.plans import four_p_plan
 from iom.errors import RecordNotFound
 from iom.model import vocab_label
 from iom.reference import Reference
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = ["list_ocgs", "ocg_profile"]

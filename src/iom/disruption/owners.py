@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.common import config, new_id, parse_day, raise_problems
 from iom.errors import RecordNotFound
 from iom.model import vocab_label
 from iom.reference import Reference
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = ["OwnerSuggestion", "assign_owner", "suggest_owners"]

@@ -16,8 +16,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.common import DisruptionInputError, config
 from iom.disruption.deconfliction import deconflict
 from iom.disruption.ledger import list_disruptions
@@ -27,6 +25,8 @@ from iom.disruption.tactics import suggest_tactics
 from iom.model import vocab_label
 from iom.people import person_profile
 from iom.reference import Reference
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = ["AUDIENCES", "Pack", "meeting_pack", "ocg_pack", "person_pack", "write_pack"]
@@ -258,10 +258,10 @@ def _ocg_section(store: Store, actor: Actor, ocg_id: str, gate: _Gate, reference
     )
     suggestions, rule, advice = suggest_tactics(store, actor, ocg_id, reference=reference)
     if advice and gate.shows("tactic_advice"):
-        names = ", ".join(t["name"] for t in advice["tactics"])
+        advised = ", ".join(t["name"] for t in advice["tactics"])
         out.append(
             f"<h3>Co-ordinator's advice</h3><p>{_e(advice['given_on'])} "
-            f"{_e(advice['officer_name'])}: {_e(advice['advice'])} ({_e(names)})</p>"
+            f"{_e(advice['officer_name'])}: {_e(advice['advice'])} ({_e(advised)})</p>"
         )
     out.append(
         "<h3>Suggested tactics</h3>"

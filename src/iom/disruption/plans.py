@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.common import as_date, check_vocab, new_id, parse_day, raise_problems
 from iom.disruption.links import existing, link, plain_props
 from iom.errors import RecordNotFound
 from iom.model import MODEL
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store, Transaction
 
 __all__ = [
@@ -189,9 +189,11 @@ def write_action(
             )
         link(tx, "SERVES", "Action", "Objective", [(action_id, objective_id, {})])
     kind = _owner_kind(tx, new.owner_id or "")
-    link(tx, "ASSIGNED_TO", "Action", str(kind), [(action_id, new.owner_id, {})])
+    link(tx, "ASSIGNED_TO", "Action", str(kind), [(action_id, str(new.owner_id), {})])
     for label in MODEL.relationship("TARGETS").end:
-        rows = [(action_id, t, {}) for lab, t in new.targets if lab == label]
+        rows: list[tuple[str, str, dict[str, Any]]] = [
+            (action_id, t, {}) for lab, t in new.targets if lab == label
+        ]
         link(tx, "TARGETS", "Action", label, rows)
     if meeting_id:
         link(tx, "AGREED", "Meeting", "Action", [(meeting_id, action_id, {})])

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.disruption.common import config, new_id, parse_day, raise_problems
 from iom.disruption.links import existing, link
 from iom.errors import RecordNotFound
 from iom.model import MODEL, vocab_label
 from iom.reference import Reference
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [
