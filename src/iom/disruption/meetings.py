@@ -26,6 +26,7 @@ from iom.store.base import Store
 __all__ = [
     "AgendaItem",
     "agenda_items",
+    "list_meetings",
     "meeting_record",
     "next_meeting_date",
     "plan_meeting",
@@ -153,6 +154,23 @@ def plan_meeting(
         link(tx, "ON_AGENDA", "Meeting", "OCG", rows)
         audit.record(tx, actor, "COLLECTION", [i.ocg_id for i in items], f"agenda of {mid}")
     return mid, items
+
+
+def list_meetings(
+    store: Store, actor: Actor, meeting_type: str | None = None
+) -> list[dict[str, Any]]:
+    """Meetings newest first, each marked planned (agenda, no minutes yet) or held. Audited."""
+    rows = store.read("disruption/meetings", {"meeting_type": meeting_type})
+    out = [
+        {
+            **r,
+            "status": "PLANNED" if r.get("planned") else "HELD",
+            "type_label": vocab_label("MeetingType", r.get("meeting_type")),
+        }
+        for r in rows
+    ]
+    audit.record(store, actor, "CONSULTATION", [], f"meeting list ({len(out)})")
+    return out
 
 
 def meeting_record(store: Store, actor: Actor, meeting_id: str) -> dict[str, Any]:
