@@ -172,10 +172,10 @@ if record["status"] == "PLANNED" and agenda:
             )
         st.success(escape(f"Minutes recorded. Next meeting: {next_on.isoformat()}."))
 else:
-    minutes = record["minutes"] or {}
-    if minutes:
+    held = record["minutes"] or {}
+    if held:
         st.subheader("Minutes")
-        st.text(minutes["text"])
+        st.text(held["text"])
     st.subheader("Decisions and actions")
     outcomes = [
         {
@@ -190,8 +190,8 @@ else:
         st.dataframe(pd.DataFrame(outcomes), hide_index=True, width="stretch")
     else:
         st.caption("No decisions recorded.")
-    if minutes:
-        st.text(f"Next meeting: {minutes.get('next_on') or '-'}")
+    if held:
+        st.text(f"Next meeting: {held.get('next_on') or '-'}")
 
 if st.button("Make partner pack", key="meeting_pack"):
     with guard():
