@@ -10,6 +10,7 @@ from disruption_world import ACTOR, build
 from iom.disruption.deconfliction import deconflict
 from iom.disruption.plans import NewAction, add_action
 from iom.reference import load_reference
+from iom.settings import Settings
 from iom.store import Store
 
 REF = load_reference()
@@ -101,3 +102,21 @@ def test_enforcement_before_moving_out_and_after_housing_is_done(
     other.mkdir()
     build(store, other, done)  # the same ids: the loader updates IA1 to DONE
     assert not [c for c in conflicts(store) if c[0] == rule]
+
+
+def test_cli_lists_the_conflicts(store: Store, tmp_path: Path, settings: Settings) -> None:
+    from click.testing import CliRunner
+
+    from iom.cli import main
+
+    build(store, tmp_path, IOM_PLAN)
+    action = four_p(store, "2026-07-05", strand="PREVENT", text="Mentoring")
+    env = {"IOM_GRAPH": store.graph_name, "IOM_USER": "cli.tester"}  # type: ignore[attr-defined]
+    data_dir = str(settings.data_dir)
+    result = CliRunner().invoke(main, ["--data-dir", data_dir, "ocg", "deconflict", "P1"], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "P1 Pat One: G1 (Principal); 1 IOM action(s), 1 4P action(s) aimed at them or their home",
+        f"  CONFLICT (two owners, same person, same fortnight): IA1 / {action}: Eve Manager (IOM, "
+        "due 2026-07-01) and Ann Owner (4P, due 2026-07-05) are 4 day(s) apart",
+    ]

@@ -416,3 +416,29 @@ def worklist(state: CliState, owner_id: str) -> None:
         for r in rows
     ]
     click.echo(format_table(["action", "for", "description", "due", ""], table))
+
+
+@ocg.command()
+@click.argument("person_id", metavar="[PERSON]", required=False)
+@pass_state
+def deconflict(state: CliState, person_id: str | None) -> None:
+    """IOM nominals who are OCG members: IOM plan and 4P actions side by side, conflicts flagged."""
+    from iom.disruption.deconfliction import deconflict as find
+
+    found = find(
+        state.store(),
+        state.actor(PURPOSE),
+        reference=reference_for(state.settings()),
+        person_id=person_id,
+    )
+    if not found:
+        click.echo("No IOM nominal with an open plan is an OCG member.")
+        return
+    for d in found:
+        ocgs = ", ".join(f"{g['id']} ({vocab_label('OcgRole', g.get('role'))})" for g in d.ocgs)
+        click.echo(
+            f"{d.person_id} {d.name}: {ocgs}; {len(d.iom_actions)} IOM action(s), "
+            f"{len(d.ocg_actions)} 4P action(s) aimed at them or their home"
+        )
+        for c in d.conflicts:
+            click.echo(f"  CONFLICT ({c.rule}): {c.iom_action} / {c.ocg_action}: {c.detail}")
