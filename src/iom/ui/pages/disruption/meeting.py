@@ -124,7 +124,8 @@ if agenda:
 
 if record["status"] == "PLANNED" and agenda:
     st.subheader("Decisions and minutes")
-    owners = choices.officers(store) | choices.partners(store)
+    with guard():
+        owners = choices.officers(store) | choices.partners(store)
     with st.form("meeting_minutes"):
         decisions = {
             a["ocg_id"]: st.text_input(f"Decision on {a['name']}", key=f"decision_{a['ocg_id']}")

@@ -132,7 +132,8 @@ with tabs[1]:
         "ocg_plan",
         "No 4P plan yet: add the first action below.",
     )
-    owners = choices.officers(store) | choices.partners(store)
+    with guard():
+        owners = choices.officers(store) | choices.partners(store)
     with st.form("ocg_action"):
         strand = st.selectbox(
             "Strand", STRANDS, format_func=lambda c: vocab_label("FourP", c), key="action_strand"

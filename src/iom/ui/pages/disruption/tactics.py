@@ -82,8 +82,9 @@ with st.expander("Evidence behind each figure"):
         st.caption("No disruptions against groups with this activity yet.")
 
 st.subheader("Record the co-ordinator's advice")
-coordinators = choices.officers(store, "OCG_COORDINATOR") or choices.officers(store)
-tactic_names = choices.tactics(store)
+with guard():
+    coordinators = choices.officers(store, "OCG_COORDINATOR") or choices.officers(store)
+    tactic_names = choices.tactics(store)
 with st.form("tactic_advice"):
     officer = st.selectbox(
         "Co-ordinator",
