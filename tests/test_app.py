@@ -155,7 +155,9 @@ def test_unknown_person_is_a_warning(seeded_env: Settings) -> None:
 # -- the store down, misconfigured or empty: one sentence, no traceback -------------------
 
 
-@pytest.mark.parametrize("page", [None, "cohort", "person"])
+@pytest.mark.parametrize(
+    "page", [None, "cohort", "person", "ocgs", "ocg", "tactics", "ledger", "meeting"]
+)
 def test_data_dir_that_is_a_file(
     page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -170,7 +172,9 @@ def test_data_dir_that_is_a_file(
     assert not at.dataframe and not at.metric
 
 
-@pytest.mark.parametrize("page", [None, "cohort", "person"])
+@pytest.mark.parametrize(
+    "page", [None, "cohort", "person", "ocgs", "ocg", "tactics", "ledger", "meeting"]
+)
 def test_store_unreachable(
     page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -188,7 +192,9 @@ def test_store_unreachable(
     )
 
 
-@pytest.mark.parametrize("page", [None, "cohort", "person"])
+@pytest.mark.parametrize(
+    "page", [None, "cohort", "person", "ocgs", "ocg", "tactics", "ledger", "meeting"]
+)
 def test_empty_store(
     page: str | None, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -202,9 +208,12 @@ def test_empty_store(
 def test_pages_are_grouped_in_sidebar_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     from iom.ui import app
 
-    assert app.grouped() == {"IOM": ["home", "cohort", "person"], "OCGs": ["network"]}
-    monkeypatch.setitem(app.PAGES, "ocgs", app.Page("cohort/cohort.py", "OCGs", ":x:", "OCGs"))
-    assert list(app.grouped()) == ["IOM", "OCGs"] and app.grouped()["OCGs"][-1] == "ocgs"
+    assert app.grouped() == {  # Admin: none yet
+        "IOM": ["home", "cohort", "person"],
+        "OCGs": ["ocgs", "ocg", "tactics", "ledger", "meeting", "network"],
+    }
+    monkeypatch.setitem(app.PAGES, "users", app.Page("cohort/cohort.py", "Users", ":x:", "Admin"))
+    assert list(app.grouped()) == ["IOM", "OCGs", "Admin"]
     monkeypatch.setitem(app.PAGES, "odd", app.Page("cohort/cohort.py", "Odd", ":x:", "Nowhere"))
     with pytest.raises(ValueError, match="unknown sections: \\['Nowhere'\\]"):
         app.grouped()

@@ -10,7 +10,7 @@ import csv
 import io
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,7 +33,7 @@ __all__ = [
     "reference_for",
 ]
 
-FILES = ("harm_weights.csv", "ocg_bands.yaml", "scoring.yaml")
+FILES = ("harm_weights.csv", "ocg_bands.yaml", "scoring.yaml", "ocg_disruption.yaml")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Reference:
     ocg_statuses: dict[str, dict[str, Any]]
     scoring: dict[str, Any]
     folder: str
+    disruption: dict[str, Any] = field(default_factory=dict)
 
     def label(self, table: str, code: str | None) -> str:
         """The human label of a code of a `config:` vocabulary (the code if none is known).
@@ -130,9 +131,11 @@ def _load(folder: str | None) -> Reference:
     harm_text, harm_where = _read(path, "harm_weights.csv")
     bands_text, bands_where = _read(path, "ocg_bands.yaml")
     scoring_text, _ = _read(path, "scoring.yaml")
+    disruption_text, _ = _read(path, "ocg_disruption.yaml")
     try:
         bands = yaml.safe_load(bands_text) or {}
         scoring = yaml.safe_load(scoring_text) or {}
+        disruption = yaml.safe_load(disruption_text) or {}
     except yaml.YAMLError as e:
         raise ConfigError(f"reference table is not valid YAML: {e}") from None
     return Reference(
@@ -141,6 +144,7 @@ def _load(folder: str | None) -> Reference:
         ocg_statuses=_coded(bands.get("statuses"), bands_where, "statuses"),
         scoring=scoring,
         folder=str(path) if path else "(defaults)",
+        disruption=disruption,
     )
 
 

@@ -31,6 +31,10 @@ COMMAND_MODULES = (
     "cohort",
     "network",
     "imports",
+    "ocg",
+    "disruption",
+    "meeting",
+    "pack",
 )
 
 
