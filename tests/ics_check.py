@@ -1,4 +1,4 @@
-"""A small RFC 5545 reader for tests: unfolds lines and checks structure, so .ics output can fail."""
+"""A small RFC 5545 reader for tests: unfolds lines and checks the structure of .ics output."""
 
 from __future__ import annotations
 

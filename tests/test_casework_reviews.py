@@ -92,9 +92,9 @@ def test_a_review_moves_the_next_review_date(world: Store) -> None:
     assert review["reviewed_by"] == "bob" and review["reviewer_name"] == "Sam Sergeant"
     assert review["decisions"] == "Keep on Fixed cohort"
     assert [i.kind for i in work_items(world, ALICE, today=TODAY, owner_id="OFF1")] == []
-    with pytest.raises(InvalidInput, match="^notes: required"):
+    with pytest.raises(InvalidInput, match=r"^notes: required"):
         record_review(world, BOB, north, view.version, notes="")
-    with pytest.raises(InvalidInput, match="^held_on: .* is in the future"):
+    with pytest.raises(InvalidInput, match=r"^held_on: .* is in the future"):
         record_review(world, BOB, north, view.version, notes="n", held_on=TODAY + timedelta(days=1))
 
 
