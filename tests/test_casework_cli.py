@@ -158,3 +158,30 @@ def test_plan_and_review_commands(data_dir: Path, tmp_path: Path) -> None:
     assert reviewed.exit_code == 0, reviewed.output
     history = iom(data_dir, "plan", "history", plan_id)
     assert "alice  Action" in history.output and "status: None -> NOT_STARTED" in history.output
+
+
+def test_search_command(data_dir: Path) -> None:
+    opened = iom(data_dir, "plan", "open", "P1", "--owner", "OFF1")
+    plan_id = re.search(r"Plan (PLN-\w+)", opened.output).group(1)
+    iom(
+        data_dir,
+        "plan",
+        "action-add",
+        plan_id,
+        "--plan-version",
+        "1",
+        "--pathway",
+        "ACCOMMODATION",
+        "--description",
+        "Referral to housing options",
+        "--owner",
+        "PTN1",
+        "--due",
+        date.today().isoformat(),
+    )
+    found = iom(data_dir, "search", "housing")
+    assert found.exit_code == 0, found.output
+    assert "Referral to housing options" in found.output and "Dean Marsh" in found.output
+    assert iom(data_dir, "search", "housing", "--worked").output == "Nothing found.\n"
+    bad = iom(data_dir, "search", "housing", "--pathway", "moon")
+    assert bad.exit_code == 1 and bad.output.startswith("Error: pathway: 'moon' is not one of")

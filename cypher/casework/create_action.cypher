@@ -1,8 +1,8 @@
 // Purpose: Add an action on a pathway to a plan, assigned to an officer or partner agency.
 // Parameters: $plan_id, $owner_id, $props (map with id, description, status, pathway, created_on, due_on)
 // Returns: id (nothing when the plan or owner is missing)
-// Slots: __Owner__ (label)
-MATCH (pl:Plan {id: $plan_id}), (o:__Owner__ {id: $owner_id})
+// Slots: __To__ (label)
+MATCH (pl:Plan {id: $plan_id}), (o:__To__ {id: $owner_id})
 CREATE (a:Action)
 SET a += $props
 CREATE (pl)-[:HAS_ACTION]->(a)

@@ -365,7 +365,7 @@ def add_action(
         tx.write(
             "casework/create_action",
             {"plan_id": plan["id"], "owner_id": owner["id"], "props": props},
-            slots={"Owner": owner["kind"]},
+            slots={"To": owner["kind"]},
         )
         keep(tx, actor, now(), "Action", action_id, {}, {**props, "owner": owner["id"]})
     return get_plan(store, actor, plan["id"])
