@@ -185,3 +185,18 @@ def test_search_command(data_dir: Path) -> None:
     assert iom(data_dir, "search", "housing", "--worked").output == "Nothing found.\n"
     bad = iom(data_dir, "search", "housing", "--pathway", "moon")
     assert bad.exit_code == 1 and bad.output.startswith("Error: pathway: 'moon' is not one of")
+
+
+def test_pathways_and_outstanding_commands(data_dir: Path) -> None:
+    opened = iom(data_dir, "plan", "open", "P1", "--owner", "OFF1")
+    assert opened.exit_code == 0
+    declared = iom(data_dir, "pathways", "capacity", "PTN2", "drugs_alcohol", "0")
+    assert declared.output == "Recovery Service: 0 places on Drugs and alcohol.\n"
+    cover = iom(data_dir, "pathways", "coverage", "--no-scores")
+    assert cover.exit_code == 0, cover.output
+    assert re.search(r"Drugs and alcohol\s+0\s+0\s+0\s+0\s+0\s+1\s+1\s+0\s+OVER", cover.output)
+    assert "Unmet needs:" in cover.output and "Dean Marsh" in cover.output
+    sought = iom(data_dir, "outstanding", "--list")
+    assert sought.exit_code == 0, sought.output
+    assert re.search(r"Northmere\s+0\s+0\s+1", sought.output)
+    assert "Ash Ford" in sought.output

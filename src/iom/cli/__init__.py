@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "plan",
     "reviews",
     "search",
+    "pathways",
 )
 
 
