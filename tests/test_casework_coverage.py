@@ -174,3 +174,13 @@ def test_outstanding_suspects_bail_and_wanted_per_area(world: Store, tmp_path: P
     assert suspect["offences"] == ["O1", "O2"] and suspect["since"] == "2025-01-01"
     south = outstanding(world, ALICE, area_id="AREA-S")
     assert [p["person_id"] for p in south.people] == ["P3"]
+
+
+def test_directory_lists_owners_and_hubs(world: Store) -> None:
+    from iom.casework.directory import hubs, owners
+
+    everyone = owners(world)
+    assert [o["id"] for o in everyone] == ["OFF1", "OFF2", "OFF3", "PTN1", "PTN2"]
+    assert everyone[3]["label"] == "Northmere Housing Options (Housing, PTN1)"
+    assert [o["id"] for o in owners(world, "Officer")] == ["OFF1", "OFF2", "OFF3"]
+    assert [h["label"] for h in hubs(world)] == ["North hub (AREA-N)", "South hub (AREA-S)"]
