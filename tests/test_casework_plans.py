@@ -214,3 +214,39 @@ def test_a_save_racing_past_the_first_check_is_still_refused(world: Store) -> No
     with pytest.raises(EditConflict, match="was changed by bob"), racing:
         raise AssertionError("the edit must not run")
     assert plans.get_plan(world, ALICE, view.id).version == 2
+
+
+def test_timeline_mixes_offences_actions_and_reviews(world: Store, tmp_path: Path) -> None:
+    from csv_files import write_import
+    from iom.access import SYSTEM
+    from iom.casework.reviews import record_review
+    from iom.ingest import load_directory
+
+    offence = {
+        "nodes/Offence.csv": [
+            ["id:ID(Offence)", "offence_type", "committed_on", "outcome"],
+            ["O1", "RESIDENTIAL_BURGLARY", "2024-12-01", "CONVICTED"],
+        ],
+        "relationships/CONVICTED_OF.csv": [[":START_ID(Person)", ":END_ID(Offence)"], ["P1", "O1"]],
+    }
+    load_directory(world, write_import(tmp_path / "o", offence), SYSTEM)
+    view = plans.open_plan(world, ALICE, "P1", "OFF1", opened_on="2025-01-06")
+    view = plans.add_action(
+        world,
+        ALICE,
+        view.id,
+        view.version,
+        pathway="HEALTH",
+        description="Register with a GP",
+        owner_id="OFF1",
+        created_on="2025-01-07",
+        due_on="2025-02-01",
+    )
+    view = record_review(world, BOB, view.id, view.version, notes="On track", held_on="2025-02-10")
+    events = plans.timeline(world, ALICE, view)
+    assert [(e["date"], e["kind"]) for e in events] == [
+        ("2025-02-10", "Review"),
+        ("2025-01-07", "Action added"),
+        ("2024-12-01", "Offence"),
+    ]
+    assert events[2]["detail"] == "Convicted"

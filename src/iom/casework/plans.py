@@ -485,3 +485,69 @@ def plan_history(store: Store, actor: Actor, plan_id: str) -> list[dict[str, Any
         row["before"] = json.loads(row["before"] or "{}")
         row["after"] = json.loads(row["after"] or "{}")
     return rows
+
+
+def timeline(store: Store, actor: Actor, view: PlanView) -> list[dict[str, Any]]:
+    """The person's offences with the plan's assessments, actions and reviews, newest first."""
+    from iom.model import vocab_label
+
+    events: list[dict[str, Any]] = []
+    person = view.plan.get("person_id")
+    if person:
+        roles = {
+            "SUSPECT_IN": "suspect",
+            "CONVICTED_OF": "convicted",
+            "VICTIM_IN": "victim",
+            "WITNESS_IN": "witness",
+        }
+        for row in store.read("person/offences", {"id": person}):
+            outcome = vocab_label("OffenceOutcome", row["outcome"]) if row.get("outcome") else ""
+            events.append(
+                {
+                    "date": row.get("committed_on"),
+                    "kind": "Offence",
+                    "what": f"{row.get('offence_type')} ({roles.get(row['relationship'], '')})",
+                    "detail": outcome,
+                }
+            )
+        audit.record(store, actor, "CONSULTATION", [person], f"offence timeline for plan {view.id}")
+    for row in view.assessments:
+        events.append(
+            {
+                "date": row.get("assessed_on"),
+                "kind": "Assessment",
+                "what": vocab_label("Pathway", row["pathway"]),
+                "detail": f"{vocab_label('NeedSeverity', row['severity'])}, "
+                f"{vocab_label('ActionStatus', row['status'])}",
+            }
+        )
+    for row in view.actions:
+        if row.get("created_on"):
+            events.append(
+                {
+                    "date": row["created_on"],
+                    "kind": "Action added",
+                    "what": row.get("description") or "",
+                    "detail": row.get("owner_name") or "",
+                }
+            )
+        if row.get("completed_on"):
+            events.append(
+                {
+                    "date": row["completed_on"],
+                    "kind": "Action finished",
+                    "what": row.get("description") or "",
+                    "detail": vocab_label("ActionStatus", row.get("status")),
+                }
+            )
+    for row in view.reviews:
+        outcome = vocab_label("ReviewOutcome", row["outcome"]) if row.get("outcome") else ""
+        events.append(
+            {
+                "date": row.get("held_on") or row.get("due_on"),
+                "kind": "Review",
+                "what": row.get("notes") or "",
+                "detail": outcome,
+            }
+        )
+    return sorted(events, key=lambda e: e.get("date") or "", reverse=True)
