@@ -16,6 +16,11 @@ PAGES: dict[str, tuple[str, str, str]] = {
     "home": ("home.py", "Home", ":material/home:"),
     "cohort": ("cohort.py", "Cohort", ":material/format_list_numbered:"),
     "person": ("person.py", "Person profile", ":material/person_search:"),
+    "referrals": ("referrals.py", "Referrals", ":material/move_to_inbox:"),
+    "plan": ("plan.py", "Plan", ":material/assignment:"),
+    "my-work": ("my_work.py", "My work", ":material/checklist:"),
+    "pathways": ("pathways.py", "Pathways", ":material/route:"),
+    "search": ("search.py", "Search", ":material/search:"),
 }
 
 

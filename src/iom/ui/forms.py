@@ -1,0 +1,40 @@
+"""Form helpers for the pages: show a refused save as one escaped sentence, keep the page going.
+
+`guard()` stops a page on any library error (the page cannot be drawn); a form whose input is
+wrong, or whose plan someone else saved first, should instead say so next to the form and
+let the rest of the page render.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import streamlit as st
+
+from iom.errors import EditConflict, InvalidInput
+
+__all__ = ["attempt", "escape"]
+
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=^@%])")
+
+
+def escape(text: object) -> str:
+    """Text from data made inert for Streamlit's Markdown (every ASCII punctuation escaped).
+
+    >>> escape("![x](http://host/x.png) :red[hi]")
+    '\\\\!\\\\[x\\\\]\\\\(http\\\\://host/x\\\\.png\\\\) \\\\:red\\\\[hi\\\\]'
+    """
+    return _PUNCTUATION.sub(r"\\\1", str(text)).replace("\n", "  \n")
+
+
+@contextmanager
+def attempt() -> Iterator[None]:
+    """Run a save: bad input or an edit conflict is shown (escaped) and the page carries on."""
+    try:
+        yield
+    except InvalidInput as e:
+        st.error(f"Not saved. {escape(e)}", icon=":material/error:")
+    except EditConflict as e:
+        st.warning(f"Not saved. {escape(e)}", icon=":material/sync_problem:")
