@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from csv_files import write_import
-from iom.access import SYSTEM, Actor
 from iom.reference import load_reference
+from iom.security.access import SYSTEM, Actor
 from iom.store import Store
 
 REF = load_reference()

@@ -48,7 +48,7 @@ def _page(page: str, **query: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     for key, value in query.items():
         at.query_params[key] = value
-    return at.switch_page(f"{PAGES}/{page}").run()
+    return at.switch_page(f"{PAGES}/casework/{page}").run()
 
 
 def _texts(at: AppTest) -> str:

@@ -9,11 +9,11 @@ import pytest
 
 from casework_world import ALICE, load_world
 from csv_files import write_import
-from iom.access import SYSTEM
 from iom.casework import plans
 from iom.casework.coverage import declare_capacity, pathway_coverage
 from iom.casework.outstanding import outstanding
 from iom.errors import InvalidInput
+from iom.security.access import SYSTEM
 from iom.store import Store
 
 SOON = (date.today() + timedelta(days=10)).isoformat()

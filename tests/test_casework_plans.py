@@ -218,9 +218,9 @@ def test_a_save_racing_past_the_first_check_is_still_refused(world: Store) -> No
 
 def test_timeline_mixes_offences_actions_and_reviews(world: Store, tmp_path: Path) -> None:
     from csv_files import write_import
-    from iom.access import SYSTEM
     from iom.casework.reviews import record_review
     from iom.ingest import load_directory
+    from iom.security.access import SYSTEM
 
     offence = {
         "nodes/Offence.csv": [

@@ -120,7 +120,7 @@ def test_decision_records_who_when_why_and_links_the_episode(world: Store) -> No
         decide_referral(world, BOB, ref["id"], "DECLINED", "changed mind")
     from iom.casework.changes import record_history
 
-    history = record_history(world, "Referral", ref["id"])
+    history = record_history(world, BOB, "Referral", ref["id"])
     assert [h["after"].get("status") for h in history] == ["RECEIVED", "DEFERRED", "ACCEPTED"]
     assert history[2]["before"]["status"] == "DEFERRED"
 
@@ -180,5 +180,5 @@ def test_counts_by_source_and_outcome_and_list_is_audited(world: Store) -> None:
     }
     listed = list_referrals(world, ALICE, status="received")
     assert {r["person_id"] for r in listed} == {"P2", "P4"}
-    events = world.read("audit/recent_events", {"subject_id": "P4", "limit": 10})
+    events = world.read("security/audit/recent_events", {"subject_id": "P4", "limit": 10})
     assert any(e["detail"].startswith("referral list") for e in events)

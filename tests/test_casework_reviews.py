@@ -122,5 +122,5 @@ def test_digest_writes_a_message_and_a_valid_calendar_per_owner(
     )
     review = parse_ics((tmp_path / "digest" / "OFF1.ics").read_bytes())[0]
     assert unescape(review["SUMMARY"]).startswith("Due Plan review: Dean Marsh")
-    events = world.read("audit/recent_events", {"subject_id": "P1", "limit": 20})
+    events = world.read("security/audit/recent_events", {"subject_id": "P1", "limit": 20})
     assert any(e["operation"] == "DISCLOSURE" and "digest" in e["detail"] for e in events)

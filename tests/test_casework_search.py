@@ -109,5 +109,5 @@ def test_every_word_must_match_and_odd_characters_are_not_query_syntax(casework:
 
 def test_search_is_audited(casework: Store) -> None:
     search(casework, ALICE, "housing")
-    events = casework.read("audit/recent_events", {"subject_id": "P4", "limit": 10})
+    events = casework.read("security/audit/recent_events", {"subject_id": "P4", "limit": 10})
     assert any("casework search for 'housing'" in e["detail"] for e in events)

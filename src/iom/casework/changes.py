@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from iom.access import Actor
-from iom.audit import Writer
-from iom.ingest.history import change_row, record_history
+from iom.security.access import Actor
+from iom.security.history import change_row, record_history
+from iom.store.base import QueryRunner as Writer
 
 __all__ = ["keep", "now", "record_history"]
 
@@ -33,5 +33,6 @@ def keep(
     old = {k: before.get(k) for k in keys}
     new = {k: after.get(k) for k in keys}
     target.write(
-        "history/record_changes", {"rows": [change_row(label, record_id, old, new, actor, at)]}
+        "security/history/record_changes",
+        {"rows": [change_row(label, record_id, old, new, actor, at)]},
     )

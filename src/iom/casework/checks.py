@@ -10,13 +10,30 @@ iom.errors.InvalidInput: due_on: '2025-02-30' is not a date (expected YYYY-MM-DD
 
 from __future__ import annotations
 
+import difflib
 from datetime import date
 
+from iom.dates import not_a_date
 from iom.errors import InvalidInput
-from iom.ingest.values import one_of
 from iom.model import MODEL
 
-__all__ = ["code", "day", "not_before", "optional_day", "pathway_code", "text", "today"]
+__all__ = [
+    "code",
+    "day",
+    "not_before",
+    "one_of",
+    "optional_day",
+    "pathway_code",
+    "text",
+    "today",
+]
+
+
+def one_of(value: str, choices: tuple[str, ...]) -> str:
+    """`'X' is not one of A, B, C` with a suggestion when one is close."""
+    close = difflib.get_close_matches(value.upper(), list(choices), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"{value!r} is not one of {', '.join(choices)}{hint}"
 
 
 def today() -> date:
@@ -64,7 +81,7 @@ def day(field: str, value: str | date | None) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise InvalidInput(field, f"{raw!r} is not a date (expected YYYY-MM-DD)") from None
+        raise InvalidInput(field, not_a_date(raw)) from None
 
 
 def optional_day(field: str, value: str | date | None) -> date | None:

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.casework import checks
 from iom.casework.changes import keep, now
 from iom.errors import InvalidInput
 from iom.model import MODEL, vocab_label
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [
@@ -74,7 +74,7 @@ def _current(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]
 
 def _scores(store: Store, actor: Actor, as_of: date) -> dict[str, tuple[float, float]]:
     """Cohort score now and 13 weeks ago, per person (0 when not ranked)."""
-    from iom.scoring.cohort import rank_cohort  # pandas loads only when needed
+    from iom.cohort.ranking import rank_cohort  # pandas loads only when needed
 
     now_frame = rank_cohort(store, actor, as_of=as_of).frame
     then_frame = rank_cohort(store, actor, as_of=as_of - SCORE_LOOKBACK).frame

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from iom import audit
-from iom.access import Actor
 from iom.casework import checks
 from iom.casework.reviews import DEFAULT_HORIZON_DAYS, WorkItem, work_items
 from iom.model import vocab_label
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = ["DigestFile", "calendar_text", "escape_text", "message_text", "write_digest"]
@@ -49,7 +49,8 @@ def escape_text(value: str) -> str:
 
 def _fold(line: str) -> list[str]:
     """Split a content line into 75-octet pieces; continuation lines start with a space."""
-    out, current, size = [], "", 0
+    out: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = 75 if not out else 74

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = ["KINDS", "Outstanding", "outstanding"]
@@ -60,9 +60,9 @@ def outstanding(store: Store, actor: Actor, *, area_id: str | None = None) -> Ou
                 entry["since"] = row["since"]
     counts: dict[tuple[str, str], dict[str, Any]] = {}
     for entry in people.values():
-        key = (entry["area_id"], entry["area_name"])
+        area = (str(entry["area_id"]), str(entry["area_name"]))
         bucket = counts.setdefault(
-            key, {"area_id": key[0], "area_name": key[1], **dict.fromkeys(KINDS, 0)}
+            area, {"area_id": area[0], "area_name": area[1], **dict.fromkeys(KINDS, 0)}
         )
         bucket[entry["kind"]] += 1
     listed = sorted(people.values(), key=lambda e: (e["area_id"], e["kind"], e["name"]))

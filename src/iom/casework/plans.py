@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.casework import checks
 from iom.casework.changes import keep, now
 from iom.errors import EditConflict, InvalidInput, RecordNotFound
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store, Transaction
 
 __all__ = [
@@ -500,7 +500,7 @@ def timeline(store: Store, actor: Actor, view: PlanView) -> list[dict[str, Any]]
             "VICTIM_IN": "victim",
             "WITNESS_IN": "witness",
         }
-        for row in store.read("person/offences", {"id": person}):
+        for row in store.read("people/offences", {"id": person}):
             outcome = vocab_label("OffenceOutcome", row["outcome"]) if row.get("outcome") else ""
             events.append(
                 {

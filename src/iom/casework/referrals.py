@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.casework import checks
 from iom.casework.changes import keep, now
 from iom.errors import InvalidInput, RecordNotFound
 from iom.model import vocab_label
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store
 
 __all__ = [

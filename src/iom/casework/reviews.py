@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.casework import checks
 from iom.casework.changes import keep, now
 from iom.casework.plans import DEFAULT_INTERVAL_WEEKS, PlanView, _Edit, _plan_row, get_plan
 from iom.errors import InvalidInput
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store
 
 __all__ = [

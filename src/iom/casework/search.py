@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.casework import checks
 from iom.errors import InvalidInput
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 from iom.store.queries import library
 

@@ -7,26 +7,15 @@ let the rest of the page render.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import streamlit as st
 
 from iom.errors import EditConflict, InvalidInput
+from iom.ui.text import escape
 
-__all__ = ["attempt", "escape"]
-
-_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=^@%])")
-
-
-def escape(text: object) -> str:
-    """Text from data made inert for Streamlit's Markdown (every ASCII punctuation escaped).
-
-    >>> escape("![x](http://host/x.png) :red[hi]")
-    '\\\\!\\\\[x\\\\]\\\\(http\\\\://host/x\\\\.png\\\\) \\\\:red\\\\[hi\\\\]'
-    """
-    return _PUNCTUATION.sub(r"\\\1", str(text)).replace("\n", "  \n")
+__all__ = ["attempt"]
 
 
 @contextmanager
