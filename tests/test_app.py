@@ -202,7 +202,8 @@ def test_empty_store(
 def test_pages_are_grouped_in_sidebar_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     from iom.ui import app
 
-    assert app.grouped() == {"IOM": ["home", "cohort", "person"]}  # OCGs, Admin: none yet
+    iom = ["home", "cohort", "person", "referrals", "plan", "my-work", "pathways", "search"]
+    assert app.grouped() == {"IOM": iom}  # OCGs, Admin: none yet
     monkeypatch.setitem(app.PAGES, "ocgs", app.Page("cohort/cohort.py", "OCGs", ":x:", "OCGs"))
     assert list(app.grouped()) == ["IOM", "OCGs"]
     monkeypatch.setitem(app.PAGES, "odd", app.Page("cohort/cohort.py", "Odd", ":x:", "Nowhere"))

@@ -167,3 +167,15 @@ def test_search_page_finds_and_filters(world_env: Store) -> None:
     at.checkbox[0].check()
     at.button[0].click().run()
     assert "0 found" in _texts(at)
+
+
+def test_home_counts_outstanding_and_wanted_people_per_area(world_env: Store) -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    frames = [d.value for d in at.dataframe if "Wanted" in d.value.columns]
+    counts = frames[0].set_index("Area")
+    assert counts.loc["Northmere", "Wanted"] == 1
+    assert counts.loc["Southvale", "Failed to answer bail"] == 1
+    people = next(d.value for d in at.dataframe if "Why" in d.value.columns)
+    assert sorted(people["Why"]) == ["Failed to answer bail", "Wanted"]
+    assert set(people["Name"]) == {"Ash Ford"}
