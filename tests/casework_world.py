@@ -12,6 +12,9 @@ from iom.store import Store
 REF = load_reference()
 ALICE = Actor(user="alice", role="IOM_OFFICER", purpose="managing IOM casework")
 BOB = Actor(user="bob", role="IOM_SUPERVISOR", purpose="supervising IOM casework")
+# Users whose user name is an officer's id (or name): their own work is theirs.
+OLIVE = Actor(user="OFF1", role="IOM_OFFICER", purpose="managing IOM casework")
+SAM = Actor(user="sam sergeant", role="IOM_SUPERVISOR", purpose="supervising IOM casework")
 
 WORLD = {
     "nodes/Person.csv": [
@@ -52,10 +55,10 @@ WORLD = {
         ["H2", "AREA-S"],
     ],
     "nodes/Officer.csv": [
-        ["id:ID(Officer)", "name", "role", "user_name"],
-        ["OFF1", "Olive Manager", "OFFENDER_MANAGER", "alice"],
-        ["OFF2", "Sam Sergeant", "IOM_SERGEANT", "bob"],
-        ["OFF3", "Tom South", "OFFENDER_MANAGER", ""],
+        ["id:ID(Officer)", "name", "role"],
+        ["OFF1", "Olive Manager", "OFFENDER_MANAGER"],
+        ["OFF2", "Sam Sergeant", "IOM_SERGEANT"],
+        ["OFF3", "Tom South", "OFFENDER_MANAGER"],
     ],
     "relationships/BASED_IN__Officer.csv": [
         [":START_ID(Officer)", ":END_ID(Area)", ":TYPE"],

@@ -31,7 +31,7 @@ def world_env(
     load_world(store, tmp_path / "w")
     monkeypatch.setenv("IOM_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("IOM_GRAPH", graph)
-    monkeypatch.setenv("IOM_USER", "alice")
+    monkeypatch.setenv("IOM_USER", "OFF1")  # Olive Manager's officer id
     monkeypatch.setenv("IOM_ROLE", "IOM_OFFICER")
     for name in ("NEO4J_URI", "IOM_CONFIG_DIR"):
         monkeypatch.delenv(name, raising=False)
@@ -77,7 +77,7 @@ def test_referrals_page_records_and_decides(world_env: Store) -> None:
     at.radio[0].set_value("DECLINED")
     next(b for b in at.button if b.label == "Record decision").click().run()
     assert any(s.value == "Decision recorded." for s in at.success)
-    assert "Declined by alice" in _texts(at)
+    assert "Declined by OFF1" in _texts(at)
 
 
 def test_referral_with_markup_in_a_name_is_shown_as_text(world_env: Store) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from casework_world import ALICE, BOB, load_world
+from casework_world import ALICE, BOB, OLIVE, SAM, load_world
 from ics_check import parse_ics, unescape
 from iom.casework import plans
 from iom.casework.digest import write_digest
@@ -70,7 +70,7 @@ def test_due_and_overdue_per_owner_and_hub(world: Store) -> None:
     assert [i.kind for i in work_items(world, ALICE, today=TODAY, owner_id="OFF1")] == ["review"]
     tomorrow = work_items(world, ALICE, today=TODAY + timedelta(days=1), owner_id="OFF1")
     assert tomorrow[0].state == "overdue"
-    mine, own, others = work_for_user(world, ALICE, today=TODAY)
+    mine, own, others = work_for_user(world, OLIVE, today=TODAY)
     assert mine == ["OFF1"] and [i.plan_id for i in own] == [north]
     assert {i.owner_id for i in others} == {"PTN1", "OFF3"}
 
@@ -80,7 +80,7 @@ def test_a_review_moves_the_next_review_date(world: Store) -> None:
     view = plans.get_plan(world, BOB, north)
     view = record_review(
         world,
-        BOB,
+        SAM,
         north,
         view.version,
         notes="Engaging; housing next",
@@ -89,7 +89,7 @@ def test_a_review_moves_the_next_review_date(world: Store) -> None:
     )
     assert view.plan["next_review_due"] == (TODAY + timedelta(weeks=6)).isoformat()
     review = view.reviews[0]
-    assert review["reviewed_by"] == "bob" and review["reviewer_name"] == "Sam Sergeant"
+    assert review["reviewed_by"] == "sam sergeant" and review["reviewer_name"] == "Sam Sergeant"
     assert review["decisions"] == "Keep on Fixed cohort"
     assert [i.kind for i in work_items(world, ALICE, today=TODAY, owner_id="OFF1")] == []
     with pytest.raises(InvalidInput, match=r"^notes: required"):

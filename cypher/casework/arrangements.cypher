@@ -1,6 +1,6 @@
 // Purpose: The IOM episodes, MAPPA/MARAC cases and referrals already held for people.
 // Parameters: $ids (list of person ids)
-// Returns: person_id, kind (IOM, MAPPA, MARAC, REFERRAL), id, detail (code), start_on, end_on, status
+// Returns: person_id, kind (IOM, MAPPA, MARAC, REFERRAL), id, detail (code), start_on, end_on, status (a referral's outcome)
 UNWIND $ids AS pid
 MATCH (p:Person {id: pid})
 CALL {
@@ -21,8 +21,12 @@ CALL {
   UNION ALL
   WITH p
   MATCH (r:Referral)-[:REFERS]->(p)
+  OPTIONAL MATCH (r)-[:DECIDED]->(d:ReferralDecision)
+  WITH r, d
+  ORDER BY d.decided_at DESC
+  WITH r, collect(d)[0] AS last
   RETURN 'REFERRAL' AS kind, r.id AS id, r.source AS detail, r.received_on AS start_on,
-         null AS end_on, r.status AS status
+         null AS end_on, coalesce(last.decision, r.status) AS status
 }
 RETURN p.id AS person_id, kind, id, detail, start_on, end_on, status
 ORDER BY person_id, start_on, id

@@ -1,7 +1,10 @@
-// Purpose: Take the next version of a plan only if it is still at the version the editor read (optimistic concurrency).
+// Purpose: Take the next version of a plan only if it is still at the version the editor read (optimistic concurrency); an imported plan starts at version 0.
 // Parameters: $id, $version (int, the version read), $at, $user
 // Returns: version (the new version; nothing when someone else changed the plan first)
 MATCH (pl:Plan {id: $id})
-WHERE coalesce(pl.version, 0) = $version
-SET pl.version = $version + 1, pl.updated_at = $at, pl.updated_by = $user
-RETURN pl.version AS version
+MERGE (pl)-[:RECORDED]->(c:PlanControl {id: $id})
+ON CREATE SET c.version = 0
+WITH c
+WHERE c.version = $version
+SET c.version = $version + 1, c.updated_at = $at, c.updated_by = $user
+RETURN c.version AS version

@@ -6,24 +6,26 @@ CALL {
   WITH rid
   MATCH (pl:Plan)-[:HAS_ACTION]->(a:Action {id: rid})
   OPTIONAL MATCH (a)-[:ASSIGNED_TO]->(o)
+  OPTIONAL MATCH (a)-[:RECORDED]->(ar:ActionRecord)
   RETURN 'Action' AS kind, a.id AS id, pl.id AS plan_id, a.description AS text,
-         a.outcome AS outcome, a.what_worked AS what_worked, a.evaluation AS evaluation,
-         a.evaluation_note AS evaluation_note, a.pathway AS pathway, a.status AS status,
+         ar.outcome AS outcome, a.what_worked AS what_worked, ar.evaluation AS evaluation,
+         ar.evaluation_note AS evaluation_note, a.pathway AS pathway, a.status AS status,
          coalesce(a.completed_on, a.due_on) AS dated, o.id AS owner_id, o.name AS owner_name,
          CASE WHEN o:Partner THEN [o.id] ELSE [] END AS partner_ids, null AS ocg_name
   UNION ALL
   WITH rid
   MATCH (pl:Plan)-[:HAS_REVIEW]->(r:Review {id: rid})
+  OPTIONAL MATCH (r)-[:RECORDED]->(rr:ReviewRecord)
   RETURN 'Review' AS kind, r.id AS id, pl.id AS plan_id, r.notes AS text,
-         r.decisions AS outcome, null AS what_worked, null AS evaluation,
+         rr.decisions AS outcome, null AS what_worked, null AS evaluation,
          null AS evaluation_note, null AS pathway, r.outcome AS status,
-         coalesce(r.held_on, r.due_on) AS dated, null AS owner_id, r.reviewed_by AS owner_name,
+         coalesce(r.held_on, r.due_on) AS dated, null AS owner_id, rr.reviewed_by AS owner_name,
          [] AS partner_ids, null AS ocg_name
   UNION ALL
   WITH rid
   MATCH (pl:Plan {id: rid})
   RETURN 'Plan' AS kind, pl.id AS id, pl.id AS plan_id,
-         coalesce(pl.title, '') + ' ' + coalesce(pl.notes, '') AS text, null AS outcome,
+         pl.title AS text, null AS outcome,
          null AS what_worked, null AS evaluation, null AS evaluation_note, null AS pathway,
          pl.status AS status, pl.opened_on AS dated, null AS owner_id, null AS owner_name,
          [] AS partner_ids, null AS ocg_name

@@ -5,6 +5,12 @@ CALL {
   CALL db.idx.fulltext.queryNodes('Action', $word) YIELD node, score
   RETURN 'Action' AS label, node.id AS id, score
   UNION ALL
+  CALL db.idx.fulltext.queryNodes('ActionRecord', $word) YIELD node, score
+  RETURN 'Action' AS label, node.id AS id, score
+  UNION ALL
+  CALL db.idx.fulltext.queryNodes('ReviewRecord', $word) YIELD node, score
+  RETURN 'Review' AS label, node.id AS id, score
+  UNION ALL
   CALL db.idx.fulltext.queryNodes('Review', $word) YIELD node, score
   RETURN 'Review' AS label, node.id AS id, score
   UNION ALL

@@ -1,4 +1,4 @@
-// Purpose: Change a plan's own properties (title, notes, review interval, next review, status).
+// Purpose: Change a plan's own properties (next review date, status, closing date).
 // Parameters: $id, $props (map; a null value clears the property)
 // Returns: id
 MATCH (pl:Plan {id: $id})

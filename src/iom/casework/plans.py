@@ -38,6 +38,7 @@ __all__ = [
 DEFAULT_INTERVAL_WEEKS = 6
 INTERVAL_WEEKS = (4, 5, 6)
 FINISHED = ("DONE", "DECLINED")
+ACTION_COLUMNS = ("status", "due_on", "completed_on")  # the rest live on its ActionRecord
 
 
 @dataclass
@@ -358,16 +359,17 @@ def add_action(
         "description": what,
         "status": state,
         "pathway": code,
-        "created_on": created.isoformat(),
         "due_on": due.isoformat(),
     }
+    record = {"id": action_id, "created_on": created.isoformat()}
     with _Edit(store, actor, plan, version, f"action {action_id} added") as tx:
         tx.write(
             "casework/create_action",
-            {"plan_id": plan["id"], "owner_id": owner["id"], "props": props},
+            {"plan_id": plan["id"], "owner_id": owner["id"], "props": props, "record": record},
             slots={"To": owner["kind"]},
         )
-        keep(tx, actor, now(), "Action", action_id, {}, {**props, "owner": owner["id"]})
+        kept = {**props, "created_on": record["created_on"], "owner": owner["id"]}
+        keep(tx, actor, now(), "Action", action_id, {}, kept)
     return get_plan(store, actor, plan["id"])
 
 
@@ -418,8 +420,11 @@ def update_action(
         )
     before = {k: action.get(k) for k in changes}
     with _Edit(store, actor, plan, version, f"action {action['id']} changed") as tx:
+        on_action = {k: v for k, v in changes.items() if k in ACTION_COLUMNS}
+        on_record = {k: v for k, v in changes.items() if k not in ACTION_COLUMNS}
         tx.write(
-            "casework/update_action", {"plan_id": plan["id"], "id": action["id"], "props": changes}
+            "casework/update_action",
+            {"plan_id": plan["id"], "id": action["id"], "props": on_action, "record": on_record},
         )
         keep(tx, actor, now(), "Action", action["id"], before, changes)
     return get_plan(store, actor, plan["id"])
@@ -447,9 +452,11 @@ def evaluate_action(
         )
     changes = {"evaluation": verdict, "evaluation_note": why}
     before = {k: action.get(k) for k in changes}
+    record = {**changes, "evaluated_by": actor.user}
     with _Edit(store, actor, plan, version, f"action {action['id']} evaluated") as tx:
         tx.write(
-            "casework/update_action", {"plan_id": plan["id"], "id": action["id"], "props": changes}
+            "casework/update_action",
+            {"plan_id": plan["id"], "id": action["id"], "props": {}, "record": record},
         )
         keep(tx, actor, now(), "Action", action["id"], before, changes)
     return get_plan(store, actor, plan["id"])
@@ -470,7 +477,11 @@ def set_review_interval(
     }
     before = {k: plan.get(k) for k in changes}
     with _Edit(store, actor, plan, version, f"review interval {value} weeks") as tx:
-        tx.write("casework/update_plan", {"id": plan["id"], "props": changes})
+        tx.write(
+            "casework/update_plan",
+            {"id": plan["id"], "props": {"next_review_due": changes["next_review_due"]}},
+        )
+        tx.write("casework/update_control", {"id": plan["id"], "review_interval_weeks": value})
         keep(tx, actor, now(), "Plan", plan["id"], before, changes)
     return get_plan(store, actor, plan["id"])
 

@@ -15,7 +15,7 @@ from typing import Any
 from iom.casework import checks
 from iom.casework.changes import keep, now
 from iom.errors import InvalidInput, RecordNotFound
-from iom.model import vocab_label
+from iom.model import MODEL, vocab_label
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Row, Store
@@ -31,7 +31,7 @@ __all__ = [
     "referral_counts",
 ]
 
-OPEN_STATUSES = ("RECEIVED", "DEFERRED")
+OPEN_STATUSES = ("RECEIVED", "DEFERRED")  # outcomes still waiting for a decision
 LIST_LIMIT_MAX = 1000
 
 
@@ -49,6 +49,24 @@ class Candidate:
     def arrangement_lines(self, on: date | None = None) -> list[str]:
         """Open IOM/MAPPA episodes, MARAC hearings and open referrals, as short lines."""
         return arrangement_lines(self.arrangements, on)
+
+
+def outcome_label(code: str | None) -> str:
+    """The label of a referral outcome: a decision (Deferred...) or an imported status."""
+    if code in MODEL.vocabularies["ReferralOutcome"].values:
+        return vocab_label("ReferralOutcome", code)
+    return vocab_label("ReferralStatus", code)
+
+
+def _outcome_code(field: str, value: str) -> str:
+    codes = (
+        *MODEL.vocabularies["ReferralStatus"].values,
+        *MODEL.vocabularies["ReferralOutcome"].values,
+    )
+    wanted = value.strip().upper()
+    if wanted not in codes:
+        raise InvalidInput(field, checks.one_of(value, tuple(dict.fromkeys(codes))))
+    return wanted
 
 
 def arrangement_lines(rows: list[dict[str, Any]], on: date | None = None) -> list[str]:
@@ -72,7 +90,7 @@ def arrangement_lines(rows: list[dict[str, Any]], on: date | None = None) -> lis
             text = f"MARAC heard {row.get('start_on')} ({criterion})"
         else:
             source = vocab_label("ReferralSource", row.get("detail"))
-            status = vocab_label("ReferralStatus", row.get("status"))
+            status = outcome_label(row.get("status"))
             text = f"referral {row['id']} from {source}, {row.get('start_on')} ({status})"
         out.append(text)
     return out
@@ -221,6 +239,8 @@ def add_referral(
                 "source": source_code,
                 "reason": reason_text,
                 "referrer": referrer_text,
+                "recorded_by": actor.user,
+                "recorded_at": at,
             },
         )
         if partner_id and partner_id.strip():
@@ -235,7 +255,7 @@ def add_referral(
             "Referral",
             referral_id,
             {},
-            {"status": "RECEIVED", "source": source_code},
+            {"outcome": "RECEIVED", "source": source_code},
         )
         detail = f"referral {referral_id} recorded from {source_code}"
         if creating is not None:
@@ -282,11 +302,11 @@ def decide_referral(
 
     An accepted referral is linked to the IOM episode given (or the person's open one).
     """
-    status = checks.code("decision", "ReferralDecision", decision)
+    status = checks.code("decision", "ReferralOutcome", decision)
     why = checks.text("reason", reason)
     current = _referral_row(store, checks.text("referral", referral_id))
-    if current.get("status") not in (None, *OPEN_STATUSES):
-        label = vocab_label("ReferralStatus", current["status"])
+    if current.get("outcome") not in (None, *OPEN_STATUSES):
+        label = outcome_label(current["outcome"])
         raise InvalidInput(
             "decision",
             f"referral {current['id']} was already decided: {label} by "
@@ -309,10 +329,25 @@ def decide_referral(
                 max(open_now, key=lambda r: r.get("start_on") or "")["id"] if open_now else None
             )
     at = now()
-    after = {"status": status, "decided_by": actor.user, "decided_at": at, "decision_reason": why}
-    before = {k: current.get(k) for k in after}
+    after = {"outcome": status, "decided_by": actor.user, "decided_at": at, "reason": why}
+    before = {
+        "outcome": current.get("outcome"),
+        "decided_by": current.get("decided_by"),
+        "decided_at": current.get("decided_at"),
+        "reason": current.get("decision_reason"),
+    }
     with store.transaction() as tx:
-        tx.write("casework/decide_referral", {"id": current["id"], **after})
+        tx.write(
+            "casework/decide_referral",
+            {
+                "id": current["id"],
+                "decision_id": f"RD-{uuid.uuid4().hex[:10].upper()}",
+                "decision": status,
+                "decided_by": actor.user,
+                "decided_at": at,
+                "reason": why,
+            },
+        )
         if episode:
             tx.write(
                 "casework/link_episode",
@@ -342,7 +377,7 @@ def list_referrals(
     if not 1 <= limit <= LIST_LIMIT_MAX:
         raise InvalidInput("limit", f"must be between 1 and {LIST_LIMIT_MAX}")
     params = {
-        "status": checks.code("status", "ReferralStatus", status) if status else None,
+        "outcome": _outcome_code("status", status) if status else None,
         "source": checks.code("source", "ReferralSource", source) if source else None,
         "limit": limit,
     }
@@ -354,5 +389,5 @@ def list_referrals(
 
 
 def referral_counts(store: Store) -> list[dict[str, Any]]:
-    """Referrals per source and outcome (status): counts only, no personal data."""
+    """Referrals per source and outcome (latest decision, else status): counts, no personal data."""
     return store.read("casework/referral_counts")

@@ -9,6 +9,7 @@ evaluation says so, or, for imported actions with no evaluation, when `what_work
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 from iom.casework import checks
@@ -20,8 +21,17 @@ from iom.store.queries import library
 
 __all__ = ["SEARCH_LABELS", "ensure_search_index", "search", "worked"]
 
-SEARCH_LABELS = ("Plan", "Action", "Review", "NeedAssessment", "Disruption")
+SEARCH_LABELS = (
+    "Plan",
+    "Action",
+    "ActionRecord",
+    "Review",
+    "ReviewRecord",
+    "NeedAssessment",
+    "Disruption",
+)
 HITS_PER_WORD = 500
+BUILD_WAIT_SECONDS = 30.0
 LIMIT_MAX = 500
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -42,7 +52,19 @@ def ensure_search_index(store: Store) -> list[str]:
             created.append(label)
             if not wants_label:
                 break
+    if created:
+        _wait_until_built(store)
     return created
+
+
+def _wait_until_built(store: Store) -> None:
+    """Wait (up to BUILD_WAIT_SECONDS) while new indexes take in the records already stored."""
+    deadline = time.monotonic() + BUILD_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        rows = store.read("casework/search_indexes_building")
+        if not rows or not rows[0]["building"]:
+            return
+        time.sleep(0.05)
 
 
 def worked(hit: dict[str, Any]) -> bool:

@@ -91,7 +91,7 @@ def decide(
     row = referrals.decide_referral(
         state.store(), state.actor(PURPOSE), referral_id, decision, reason, episode_id=episode_id
     )
-    label = vocab_label("ReferralStatus", row["status"])
+    label = referrals.outcome_label(row["outcome"])
     line = f"Referral {row['id']} {label.lower()} by {row['decided_by']} at {row['decided_at']}."
     if row.get("episode_id"):
         line += f" Linked to IOM episode {row['episode_id']}."
@@ -99,7 +99,7 @@ def decide(
 
 
 @referral.command("list")
-@click.option("--status", help="Only this status (RECEIVED, ACCEPTED, DECLINED, DEFERRED...).")
+@click.option("--status", help="Only this outcome (RECEIVED, ACCEPTED, DECLINED, DEFERRED...).")
 @click.option("--source", help="Only this source.")
 @click.option("--limit", default=50, show_default=True, type=click.IntRange(1, 1000))
 @pass_state
@@ -119,7 +119,7 @@ def list_(state: CliState, status: str | None, source: str | None, limit: int) -
                     r["id"],
                     r["received_on"],
                     vocab_label("ReferralSource", r["source"]),
-                    vocab_label("ReferralStatus", r["status"]),
+                    referrals.outcome_label(r["outcome"]),
                     r.get("person_id") or "",
                     r["name"],
                     r.get("reason") or "",
@@ -144,7 +144,7 @@ def counts(state: CliState) -> None:
             [
                 [
                     vocab_label("ReferralSource", r["source"]),
-                    vocab_label("ReferralStatus", r["status"]),
+                    referrals.outcome_label(r["outcome"]),
                     int(r["referrals"]),
                 ]
                 for r in rows

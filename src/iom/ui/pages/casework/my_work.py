@@ -54,7 +54,7 @@ with guard():
 st.subheader("Yours")
 if not mine:
     st.info(
-        "Your user name is not linked to an officer record (Officer.user_name), so nothing "
+        "Your user name (IOM_USER) is not an officer's id or name, so nothing "
         "is assigned to you here; pick an owner below."
     )
 elif own:

@@ -59,15 +59,15 @@ if not waiting:
 else:
     labels = {
         r["id"]: f"{r['id']} · {r['name']} · {vocab_label('ReferralSource', r['source'])} · "
-        f"{r['received_on']} · {vocab_label('ReferralStatus', r['status'])}"
+        f"{r['received_on']} · {referrals.outcome_label(r['outcome'])}"
         for r in waiting
     }
     with st.form("decide_referral"):
         chosen = st.selectbox("Referral", list(labels), format_func=labels.__getitem__)
         decision = st.radio(
             "Decision",
-            MODEL.vocabularies["ReferralDecision"].values,
-            format_func=lambda c: vocab_label("ReferralDecision", c),
+            MODEL.vocabularies["ReferralOutcome"].values,
+            format_func=lambda c: vocab_label("ReferralOutcome", c),
             horizontal=True,
         )
         why = st.text_area("Reason for the decision")
@@ -77,7 +77,7 @@ else:
             row = referrals.decide_referral(store, me, chosen, decision, why)
             st.success("Decision recorded.", icon=":material/check:")
             st.text(
-                f"{row['id']}: {vocab_label('ReferralStatus', row['status'])} by "
+                f"{row['id']}: {referrals.outcome_label(row['outcome'])} by "
                 f"{row['decided_by']} at {row['decided_at']}"
             )
 
@@ -87,9 +87,9 @@ with guard():
 if counts:
     frame = pd.DataFrame(counts)
     frame["source"] = frame["source"].map(lambda c: vocab_label("ReferralSource", c))
-    frame["status"] = frame["status"].map(lambda c: vocab_label("ReferralStatus", c))
+    frame["outcome"] = frame["outcome"].map(referrals.outcome_label)
     table = frame.pivot_table(
-        index="source", columns="status", values="referrals", aggfunc="sum", fill_value=0
+        index="source", columns="outcome", values="referrals", aggfunc="sum", fill_value=0
     )
     st.dataframe(table, width="stretch")
 
@@ -104,7 +104,7 @@ if latest:
                     "Referral": r["id"],
                     "Received": r["received_on"],
                     "Source": vocab_label("ReferralSource", r["source"]),
-                    "Status": vocab_label("ReferralStatus", r["status"]),
+                    "Outcome": referrals.outcome_label(r["outcome"]),
                     "Person": r.get("person_id"),
                     "Name": r["name"],
                     "Reason": r.get("reason"),
