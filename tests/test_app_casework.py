@@ -58,13 +58,18 @@ def _texts(at: AppTest) -> str:
 def test_referrals_page_records_and_decides(world_env: Store) -> None:
     at = _page("referrals.py")
     assert not at.exception
-    form = at.get("form")[0]
-    assert form is not None
+    at.text_input(key="match_first").input("ash")
+    at.text_input(key="match_last").input("Ford")
+    at.text_input(key="match_born").input("1991-01-01")
+    next(b for b in at.button if b.label == "Find on record").click().run()
+    assert "P2: Ash Ford, born 1991-01-01 (matched on name and date of birth)" in _texts(at)
+    assert "P3: Ash Ford" in _texts(at)
     at.selectbox[0].set_value("PRISON")
     at.text_area[0].input("Release due; prolific burglar")
-    at.text_input[0].input("HMP Nowhere OMU")
-    at.text_input[1].input("P1")
-    at.button[0].click().run()
+    new = 4  # the "Who is it?" form's four inputs come first
+    at.text_input[new + 0].input("HMP Nowhere OMU")
+    at.text_input[new + 1].input("P1")
+    next(b for b in at.button if b.label == "Record referral").click().run()
     assert not at.exception
     assert [s.value for s in at.success] == ["Referral recorded."]
     assert "Dean Marsh (P1), from Prison" in _texts(at)
@@ -83,11 +88,12 @@ def test_referrals_page_records_and_decides(world_env: Store) -> None:
 def test_referral_with_markup_in_a_name_is_shown_as_text(world_env: Store) -> None:
     at = _page("referrals.py")
     at.text_area[0].input("r")
-    at.text_input[0].input("x")
-    at.text_input[2].input("![x](http://evil.example/x.png)")
-    at.text_input[3].input(":red[Bob]")
-    at.text_input[4].input("not a date")
-    at.button[0].click().run()
+    new = 4  # the "Who is it?" form's four inputs come first
+    at.text_input[new + 0].input("x")
+    at.text_input[new + 2].input("![x](http://evil.example/x.png)")
+    at.text_input[new + 3].input(":red[Bob]")
+    at.text_input[new + 4].input("not a date")
+    next(b for b in at.button if b.label == "Record referral").click().run()
     error = at.error[0].value
     assert error.startswith("Not saved. date\\_of\\_birth\\: ")
     assert "![" not in error

@@ -17,6 +17,34 @@ with guard():
     store = get_store()
     me = actor(PURPOSE)
 
+st.subheader("Who is it?")
+with st.form("match_person"):
+    match_id = st.text_input("Person id or PNC id", key="match_id")
+    m_first, m_last, m_born = st.columns(3)
+    match_first = m_first.text_input("First name", key="match_first")
+    match_last = m_last.text_input("Last name", key="match_last")
+    match_born = m_born.text_input("Date of birth (YYYY-MM-DD)", key="match_born")
+    find = st.form_submit_button("Find on record")
+if find:
+    with attempt():
+        found = referrals.match_person(
+            store,
+            me,
+            person_id=match_id or None,
+            first_name=match_first or None,
+            last_name=match_last or None,
+            date_of_birth=match_born or None,
+        )
+        if not found:
+            st.text("No one on record matches: the referral will record a new person.")
+        for candidate in found:
+            st.text(
+                f"{candidate.id}: {candidate.name}, born {candidate.date_of_birth or '?'} "
+                f"(matched on {candidate.matched_on})"
+            )
+            for line in candidate.arrangement_lines():
+                st.text(f"    already: {line}")
+
 sources = MODEL.vocabularies["ReferralSource"].values
 st.subheader("New referral")
 with st.form("new_referral"):
