@@ -208,8 +208,9 @@ def test_empty_store(
 def test_pages_are_grouped_in_sidebar_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     from iom.ui import app
 
+    iom = ["home", "cohort", "person", "referrals", "plan", "my-work", "pathways", "search"]
     assert app.grouped() == {  # Admin: none yet
-        "IOM": ["home", "cohort", "person"],
+        "IOM": iom,
         "OCGs": ["ocgs", "ocg", "tactics", "ledger", "meeting", "network"],
     }
     monkeypatch.setitem(app.PAGES, "users", app.Page("cohort/cohort.py", "Users", ":x:", "Admin"))

@@ -35,6 +35,11 @@ COMMAND_MODULES = (
     "disruption",
     "meeting",
     "pack",
+    "referral",
+    "plan",
+    "reviews",
+    "search",
+    "pathways",
 )
 
 

@@ -37,6 +37,11 @@ PAGES: dict[str, Page] = {
     "ledger": Page("disruption/ledger.py", "Ledger", ":material/receipt_long:", "OCGs"),
     "meeting": Page("disruption/meeting.py", "Meeting", ":material/forum:", "OCGs"),
     "network": Page("network/network.py", "Network explorer", ":material/hub:", "OCGs"),
+    "referrals": Page("casework/referrals.py", "Referrals", ":material/move_to_inbox:", "IOM"),
+    "plan": Page("casework/plan.py", "Plan", ":material/assignment:", "IOM"),
+    "my-work": Page("casework/my_work.py", "My work", ":material/checklist:", "IOM"),
+    "pathways": Page("casework/pathways.py", "Pathways", ":material/route:", "IOM"),
+    "search": Page("casework/search.py", "Search", ":material/search:", "IOM"),
 }
 
 
