@@ -208,6 +208,9 @@ def test_pages_open_on_the_seed_force(
 def test_ocg_profile_shows_key_players_and_a_what_if(net_world: Store) -> None:
     at = _open("ocg.py", ocg_id="G1")
     assert "5 people, 4 ties" in [c.value for c in at.caption]
+    links = [(x.proto.page, x.proto.query_string) for x in at.get("page_link")]
+    assert links[0] == ("network", "ocg=G1")  # the explorer, from the Network tab
+    assert ("plan", "id=P1") in links and ("network", "person=P1") in links  # a member's
     players = _frame(at, "Betweenness")
     assert list(players["Id"]) == ["P2", "P1", "P4"]
     assert list(players["Name"]) == ["Sam Two", "Pat One", "*Kim* Four"]  # a cell: plain text
