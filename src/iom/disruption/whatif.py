@@ -72,7 +72,7 @@ class OcgNetwork:
 
 
 def _rows(proj: Projection, players: list[KeyPlayer]) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for p in players:
         value = p.values[KEY_CENTRALITY]
         if value <= 0:
