@@ -251,6 +251,9 @@ def test_meeting_mode_walks_to_the_second_ocg_with_its_network_plan_and_ledger(
     assert second != "G1"
     assert any(t.value.startswith(f"{agenda[1]}: on the agenda because") for t in at.text)
     assert any(t.value.startswith(f"Scope: OCG {agenda[1]} ({second})") for t in at.text)
+    assert "No current member is recorded: no network to draw or simulate." in [
+        c.value for c in at.caption
+    ]  # Blue Crew has no members
     at.text_input(key=f"decision_{second}").input("Refer to trading standards")
     at.text_area(key="meeting_minutes_text").input("Walked the agenda.")
     at.button(key="minutes_submit").click().run()

@@ -17,7 +17,7 @@ import streamlit as st
 from iom.connection import Store
 from iom.disruption import choices
 from iom.disruption.common import DisruptionInputError
-from iom.disruption.whatif import OcgNetwork, WhatIf, ocg_network, ocg_whatif
+from iom.disruption.whatif import KEY_CENTRALITY, OcgNetwork, WhatIf, ocg_network, ocg_whatif
 from iom.errors import RecordNotFound
 from iom.network.explorer import network_view, standalone_html
 from iom.network.projection import Projection
@@ -161,6 +161,9 @@ def ocg_network_panel(
         icon=":material/hub:",
         query_params={"ocg": ocg_id},
     )
+    if graph.number_of_nodes() == 0:
+        st.caption("No current member is recorded: no network to draw or simulate.")
+        return
     slot = st.container()
     _key_players(net)
     st.markdown("**What if**")
@@ -199,7 +202,7 @@ def ocg_network_panel(
             filename=f"network-{ocg_id}",
             removed=result.removed_ids if result else (),
             key_players=net.ranks,
-            key_rule=net.rule,
+            key_rule=f"by {KEY_CENTRALITY}; table below",
             height=480,
         )
     if result is not None:
