@@ -82,7 +82,8 @@ COLUMNS: dict[str, list[str]] = {
 
 def _frame(rows: list[dict[str, Any]] | pd.DataFrame | None, kind: str) -> pd.DataFrame:
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows or [])
-    return frame.reindex(columns=COLUMNS[kind])
+    frame = frame.reindex(columns=COLUMNS[kind])
+    return frame.astype(object) if frame.empty else frame
 
 
 @dataclass(frozen=True)

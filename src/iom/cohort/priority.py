@@ -35,6 +35,7 @@ __all__ = [
     "GRADED",
     "CohortScores",
     "context_table",
+    "order_ranked",
     "rank_people",
     "score_cohort",
     "score_type",
@@ -85,7 +86,7 @@ class CohortScores:
         if not frames:
             return pd.DataFrame(columns=["rank", "id", "cohort_type", "score"])
         every = pd.concat(frames, ignore_index=True)
-        every = _order(every).drop_duplicates("id")
+        every = order_ranked(every).drop_duplicates("id")
         every = every.assign(rank=range(1, len(every) + 1))
         return every.reset_index(drop=True)
 
@@ -100,7 +101,7 @@ class CohortScores:
         return sorted({i for f in self.frames.values() for i in f["id"]})
 
 
-def _order(frame: pd.DataFrame) -> pd.DataFrame:
+def order_ranked(frame: pd.DataFrame) -> pd.DataFrame:
     """Score high to low; then higher harm; then the more recent offence; then person id."""
     last = frame["last_offence_on"].astype("string").fillna("")
     keyed = frame.assign(_s=frame["score"].round(9), _h=frame["harm"].round(9), _l=last)
@@ -272,7 +273,7 @@ def score_type(
         present.apply(lambda r: [m for m in markers if r[m]], axis=1) if len(present) else []
     )
     out = out.reset_index().rename(columns={"index": "id", "person_id": "id"})
-    out = _order(out)
+    out = order_ranked(out)
     out.insert(0, "rank", range(1, len(out) + 1))
     out = out.reset_index(drop=True)
     return _recommend(out, context, config, cohort_type), used
