@@ -85,8 +85,9 @@ def test_vocabulary_lists_codes_and_suggests_one(tmp_path: Path) -> None:
     )
     assert problems(tmp_path) == [
         "Offence.csv:9:outcome: 'CONVICTD' is not one of UNDER_INVESTIGATION, "
-        "OUTSTANDING_SUSPECT, CHARGED, CONVICTED, CAUTIONED, NO_FURTHER_ACTION; "
-        "did you mean 'CONVICTED'?",
+        "OUTSTANDING_SUSPECT, CHARGED, CONVICTED, CAUTIONED, NO_FURTHER_ACTION, "
+        "TAKEN_INTO_CONSIDERATION, PENALTY_NOTICE, CANNABIS_WARNING, COMMUNITY_RESOLUTION, "
+        "RESTORATIVE_JUSTICE, DIVERSION, ... (15 in all); did you mean 'CONVICTED'?",
         "Partner.csv:2:partner_type: 'CHARITY' is not one of POLICE, PROBATION, PRISON, "
         "DRUGS_ALCOHOL_SERVICE, HOUSING, TRADING_STANDARDS, HMRC, DWP, DVLA, LOCAL_AUTHORITY, "
         "CHILDRENS_SERVICES, HEALTH, ... (15 in all)",
@@ -99,7 +100,7 @@ def test_config_vocabulary_comes_from_the_reference_tables(tmp_path: Path) -> No
     )
     (line,) = problems(tmp_path)
     assert line.startswith("Offence.csv:2:offence_type: 'ARSN' is not one of HOMICIDE, RAPE, ")
-    assert line.endswith("... (26 in all); did you mean 'ARSON'?")
+    assert line.endswith("... (30 in all); did you mean 'ARSON'?")
 
 
 def test_dangling_reference_checks_the_import_and_the_store(tmp_path: Path, store: Store) -> None:
