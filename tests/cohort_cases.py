@@ -46,15 +46,18 @@ def offence(
     victims: tuple[str, ...] = (),
     detection: str = "REPORTED",
 ) -> dict[str, Any]:
-    """One person-offence link as the store returns it (convicted: CONVICTED_OF link)."""
+    """One person-offence link as the store returns it (convicted: a CONVICTED_OF link;
+    outcome CONVICTED with convicted=False: someone else was convicted of it)."""
     if convicted is None:
         convicted = outcome == "CONVICTED"
+    own = "" if outcome == "CONVICTED" and not convicted else outcome
     return {
         "person_id": person,
         "offence_id": offence_id,
         "offence_type": kind,
         "committed_on": ago(days_ago),
-        "outcome": outcome,
+        "outcome": own,  # the suspect's own outcome (SUSPECT_IN.outcome)
+        "record_outcome": outcome,  # the crime record's outcome
         "detection": detection,
         "domestic_abuse": domestic_abuse,
         "relationship": "CONVICTED_OF" if convicted else "SUSPECT_IN",

@@ -26,6 +26,7 @@ COLUMNS: dict[str, list[str]] = {
         "offence_type",
         "committed_on",
         "outcome",
+        "record_outcome",
         "detection",
         "domestic_abuse",
         "relationship",

@@ -27,6 +27,7 @@ __all__ = [
     "liberty_days",
     "offence_table",
     "person_features",
+    "person_outcome",
     "scope_types",
 ]
 
@@ -94,7 +95,8 @@ def offence_table(
     frame = frame.groupby(["person_id", "offence_id"], as_index=False, sort=True).agg(
         offence_type=("offence_type", "first"),
         committed_on=("committed_on", "first"),
-        recorded_outcome=("outcome", "first"),
+        own_outcome=("outcome", "first"),
+        recorded_outcome=("record_outcome", "first"),
         detection=("detection", "first"),
         domestic_abuse=("domestic_abuse", "first"),
         victim_ids=("victim_ids", "first"),
@@ -104,10 +106,9 @@ def offence_table(
     frame["age_days"] = ((pd.Timestamp(as_of) - committed) / DAY).astype(float)
     frame = frame[frame["age_days"].between(0, window_days or config.window_days)].copy()
     weights = config.outcome_weights
-    recorded = frame["recorded_outcome"].astype("string").fillna("")
-    outcome = recorded.where(recorded.isin(list(weights)), "UNKNOWN")
-    outcome = outcome.where(~(outcome == "CONVICTED"), "SUSPECT_ONLY")
-    frame["outcome"] = outcome.where(~frame["convicted"].astype(bool), "CONVICTED").astype(object)
+    frame["outcome"] = person_outcome(
+        frame["own_outcome"], frame["recorded_outcome"], frame["convicted"], weights
+    )
     frame["outcome_weight"] = frame["outcome"].map(weights).astype(float)
     cchi = frame["offence_type"].map({t: w.cchi_days for t, w in harm.items()})
     frame["harm_known"] = cchi.notna()
@@ -129,7 +130,26 @@ def offence_table(
             frame[scope] = frame["offence_type"].isin(types)
     frame["violence_or_domestic_abuse"] |= frame["domestic_abuse"]
     frame["age_days"] = frame["age_days"].astype(int)
-    return frame.drop(columns=["recorded_outcome", "convicted"]).reset_index(drop=True)
+    return frame.drop(columns=["own_outcome", "recorded_outcome", "convicted"]).reset_index(
+        drop=True
+    )
+
+
+def person_outcome(
+    own: pd.Series, recorded: pd.Series, convicted: pd.Series, weights: dict[str, float]
+) -> pd.Series:
+    """A person's outcome for an offence, the key of its weight in `outcome_weights`.
+
+    CONVICTED when they were convicted of it (a CONVICTED_OF link); else their own outcome
+    (SUSPECT_IN.outcome); else the crime record's outcome, where a record CONVICTED (someone
+    else was) counts as SUSPECT_ONLY; UNKNOWN when none is recorded or the code is unknown.
+    """
+    own = own.astype("string").fillna("")
+    record = recorded.astype("string").fillna("")
+    record = record.where(record != "CONVICTED", "SUSPECT_ONLY")
+    chosen = own.where(own != "", record)
+    chosen = chosen.where(chosen.isin(list(weights)), "UNKNOWN")
+    return chosen.where(~convicted.astype(bool), "CONVICTED").astype(object)
 
 
 def _truthy(value: object) -> bool:
