@@ -112,9 +112,8 @@ class Explanation:
                 "Flags: " + "; ".join(vocab_label("CohortFlag", f) for f in self.flags) + ".",
             ]
         if self.lead:
-            out.append(
-                f"Lead arrangement: {vocab_label('LeadArrangement', self.lead)} ({self.lead_owner})."
-            )
+            lead = vocab_label("LeadArrangement", self.lead)
+            out.append(f"Lead arrangement: {lead} ({self.lead_owner}).")
         out += ["", "Protective factors and pathway progress (shown, not scored):"]
         out += [f"- {p}" for p in self.protective]
         missing = ", ".join(self.missing) if self.missing else "nothing"
