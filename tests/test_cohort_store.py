@@ -54,7 +54,9 @@ FORCE = {
         "C1,SENTENCE,2024-09-01,2025-03-01,2025-03-01\n"
     ),
     "relationships/IN_CUSTODY.csv": ":START_ID(Person),:END_ID(CustodySpell)\nP2,C1\n",
-    "nodes/Referral.csv": "id:ID(Referral),received_on,source,status\nR1,2025-05-25,POLICE,RECEIVED\n",
+    "nodes/Referral.csv": (
+        "id:ID(Referral),received_on,source,status\nR1,2025-05-25,POLICE,RECEIVED\n"
+    ),
     "relationships/REFERS.csv": ":START_ID(Referral),:END_ID(Person)\nR1,P3\n",
 }
 

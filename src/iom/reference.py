@@ -76,7 +76,7 @@ def _read(folder: Path | None, name: str) -> tuple[str, str]:
 
 
 def read_table(folder: Path | None, name: str) -> tuple[str, str]:
-    """The text of reference table `name` from `folder` if it has one, else the default; and where."""
+    """The text of table `name` from `folder` if it has one, else the default; and where."""
     return _read(folder, name)
 
 

@@ -73,7 +73,8 @@ def check_decision(decision: str, cohort_type: str, reason: str) -> tuple[str, s
     """The decision, cohort type and reason, checked; InvalidDecision names what is wrong."""
     if decision not in DECISIONS:
         raise InvalidDecision(
-            f"decision {decision!r} is not allowed; allowed: {', '.join(DECISIONS)}; nothing was saved"
+            f"decision {decision!r} is not allowed; allowed: {', '.join(DECISIONS)}; "
+            "nothing was saved"
         )
     if cohort_type not in COHORT_TYPES:
         raise InvalidDecision(
