@@ -25,6 +25,7 @@ __all__ = [
     "current_rows",
     "decay",
     "liberty_days",
+    "liberty_in_windows",
     "offence_table",
     "person_features",
     "person_outcome",
@@ -193,6 +194,37 @@ def liberty_days(custody: pd.DataFrame, people: pd.Index, start: date, end: date
     )
     inside = ((blocks["finish"] - blocks["begin"]) / DAY).groupby(level="person_id").sum()
     return (out - inside.reindex(people).fillna(0.0)).clip(lower=0.0)
+
+
+def liberty_in_windows(custody: pd.DataFrame, windows: pd.DataFrame) -> pd.Series:
+    """Days at liberty in each window (`windows`: key, person_id, start, end as ISO dates).
+
+    The same rule as `liberty_days`, for windows that differ per row (e.g. the year before
+    each person's cohort entry); the result is indexed by `key`.
+    """
+    start = _dates(windows["start"])
+    end = _dates(windows["end"])
+    out = pd.Series(((end - start) / DAY).to_numpy(), index=windows["key"], dtype=float)
+    if custody.empty or windows.empty:
+        return out.clip(lower=0.0)
+    spells = windows.assign(w_start=start, w_end=end).merge(
+        custody.assign(c_start=_dates(custody["start_on"]), c_end=_dates(custody["released_on"])),
+        on="person_id",
+    )
+    if spells.empty:
+        return out.clip(lower=0.0)
+    spells["begin"] = spells[["c_start", "w_start"]].max(axis=1)
+    spells["finish"] = spells["c_end"].fillna(spells["w_end"])
+    spells["finish"] = spells[["finish", "w_end"]].min(axis=1)
+    spells = spells[spells["finish"] > spells["begin"]].sort_values(["key", "begin"])
+    if spells.empty:
+        return out.clip(lower=0.0)
+    spells["reach"] = spells.groupby("key")["finish"].cummax()
+    previous = spells.groupby("key")["reach"].shift()
+    spells["block"] = (previous.isna() | (spells["begin"] > previous)).cumsum()
+    blocks = spells.groupby(["key", "block"]).agg(begin=("begin", "min"), finish=("reach", "max"))
+    inside = ((blocks["finish"] - blocks["begin"]) / DAY).groupby(level="key").sum()
+    return (out - inside.reindex(out.index).fillna(0.0)).clip(lower=0.0)
 
 
 def _sum(series: pd.Series, people: pd.Index) -> pd.Series:
