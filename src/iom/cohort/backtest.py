@@ -88,7 +88,8 @@ def backtest(
     recent = past[past["age_days"] <= 365].groupby("person_id").size().reindex(ids)
     # what happened next: offences committed after as_of up to the horizon end
     later = offence_table(data.until(end), config, harm, end, window_days=horizon)
-    later = later[(later["committed_on"].astype(str) > as_of.isoformat()) & (later["outcome_weight"] > 0)]
+    after_cut = later["committed_on"].astype(str) > as_of.isoformat()
+    later = later[after_cut & (later["outcome_weight"] > 0)]
     offended = later.groupby("person_id").size().reindex(ids).fillna(0)
     caused = later.groupby("person_id")["gravity"].sum().reindex(ids).fillna(0.0)
     k = min(config.backtest["cohort_size"], len(ids))
@@ -116,8 +117,9 @@ def backtest(
     metrics = pd.DataFrame(rows)
     reoffenders = int((offended > 0).sum())
     note = (
-        f"Scored {len(ids)} people with data up to {as_of}; outcomes from {as_of + timedelta(days=1)} "
-        f"to {end} ({reoffenders} offended again). K = {k} (the cohort size). Offences count when "
+        f"Scored {len(ids)} people with data up to {as_of}; outcomes from "
+        f"{as_of + timedelta(days=1)} to {end} ({reoffenders} offended again). K = {k} "
+        "(the cohort size). Offences count when "
         "their outcome weight is above 0; harm is CCHI days. On synthetic data these figures show "
         "the method works end to end, not how well it would predict in a real force."
     )

@@ -69,7 +69,8 @@ def count_windows(
     """Before/after counts for `entries` (key, person_id, entry_on): offences, harm, liberty."""
     out = entries.copy()
     entry = pd.to_datetime(out["entry_on"], format="%Y-%m-%d")
-    before_start = (entry - pd.Timedelta(days=config.evaluation["before_days"])).dt.strftime("%Y-%m-%d")
+    before = pd.Timedelta(days=config.evaluation["before_days"])
+    before_start = (entry - before).dt.strftime("%Y-%m-%d")
     after_end = (entry + pd.Timedelta(days=config.evaluation["after_days"] - 1)).clip(
         upper=pd.Timestamp(as_of)
     )
@@ -91,7 +92,12 @@ def count_windows(
         {"key": out["key"], "person_id": out["person_id"], "start": before_start, "end": day_before}
     )
     windows_after = pd.DataFrame(
-        {"key": out["key"], "person_id": out["person_id"], "start": out["entry_on"], "end": out["after_end"]}
+        {
+            "key": out["key"],
+            "person_id": out["person_id"],
+            "start": out["entry_on"],
+            "end": out["after_end"],
+        }
     )
     out["before_liberty_days"] = out["key"].map(liberty_in_windows(custody, windows_before)) + 1
     out["after_liberty_days"] = out["key"].map(liberty_in_windows(custody, windows_after)) + 1
@@ -185,8 +191,9 @@ def evaluate(
     note = (
         f"{len(kept[kept['group'] == 'cohort'])} cohort entries and "
         f"{len(kept[kept['group'] == 'comparison'])} matched comparisons; {left_out} left out "
-        f"with under {minimum} days at liberty after entry. Before {config.evaluation['before_days']} "
-        f"days, after {config.evaluation['after_days']} days; rates per year at liberty."
+        f"with under {minimum} days at liberty after entry. Before "
+        f"{config.evaluation['before_days']} days, after {config.evaluation['after_days']} "
+        "days; rates per year at liberty."
     )
     return Evaluation(as_of=as_of, people=kept.reset_index(drop=True), summary=summary, note=note)
 
@@ -206,5 +213,3 @@ def evaluate_store(
         store, actor, since=date(1900, 1, 1), until=as_of, purpose_detail="cohort evaluation"
     )
     return evaluate(data, config, harm, as_of)
-
-
