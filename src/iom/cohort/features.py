@@ -247,7 +247,7 @@ def person_features(
     if people is None:
         people = pd.Index(sorted(scoped["person_id"].unique()), name="person_id")
     grouped = scoped.groupby("person_id")
-    out = pd.DataFrame(index=people)
+    out = pd.DataFrame(index=people, columns=pd.Index([], dtype=object))
     out["offences"] = _sum(grouped.size(), people).astype(int)
     out["counted"] = _sum(grouped["outcome_weight"].sum(), people)
     out["harm"] = _sum(grouped["points"].sum(), people)

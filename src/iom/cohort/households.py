@@ -86,7 +86,9 @@ def score_households(
     counted = offences[offences["outcome_weight"] > 0]
     offenders = set(counted["person_id"])
     ages = age_on(data.people.set_index("id")["date_of_birth"], as_of)
+    recorded = residents["high_impact"].map(lambda x: x is True or str(x).lower() == "true")
     frame = residents.assign(
+        recorded=recorded.astype(bool),
         offender=residents["person_id"].isin(offenders),
         harm=residents["person_id"].map(person_harm).fillna(0.0),
         child=residents["person_id"].map(ages) < config.flags["adult_age"],
@@ -108,10 +110,7 @@ def score_households(
     out = grouped.agg(
         address=("address", "first"),
         postcode=("postcode", "first"),
-        recorded_high_impact=(
-            "high_impact",
-            lambda v: any(x is True or str(x).lower() == "true" for x in v),
-        ),
+        recorded_high_impact=("recorded", "any"),
         high_impact_reason=("high_impact_reason", "first"),
         residents=("person_id", "nunique"),
         offenders=("offender", "sum"),
@@ -119,8 +118,9 @@ def score_households(
         children=("child", "sum"),
     )
     out["da_incidents"] = da_count.reindex(out.index).fillna(0).astype(int)
-    out["resident_ids"] = grouped["person_id"].agg(lambda v: sorted(set(v)))
     out = out[(out["offenders"] > 0) | (out["da_incidents"] > 0)]
+    listed = frame[frame["household_id"].isin(out.index)].sort_values("person_id")
+    out["resident_ids"] = listed.groupby("household_id")["person_id"].agg(list)
     weights = config.household_weights
     total = sum(weights.values())
     max_points = {p: 100.0 * w / total for p, w in weights.items() if w > 0}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from iom.access import Actor
@@ -110,6 +111,11 @@ def order_ranked(frame: pd.DataFrame) -> pd.DataFrame:
     return keyed.drop(columns=["_s", "_h", "_l"])
 
 
+def _on(value: object) -> bool:
+    """A context flag that is set (NaN or None: not set)."""
+    return isinstance(value, bool | np.bool_) and bool(value)
+
+
 def _truthy(value: object) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
 
@@ -125,7 +131,7 @@ def context_table(
     """Per person: name, age, custody, arrangements, markers, OCG role, household, confidence."""
     people = data.people.drop_duplicates("id").set_index("id")
     ids = pd.Index(sorted(set(offences["person_id"])), name="id")
-    out = pd.DataFrame(index=ids)
+    out = pd.DataFrame(index=ids, columns=pd.Index([], dtype=object))
     names = people["first_name"].fillna("") + " " + people["last_name"].fillna("")
     out["name"] = names.str.strip().reindex(ids).fillna("")
     out["age"] = age_on(people["date_of_birth"], as_of).reindex(ids)
@@ -194,28 +200,30 @@ def context_table(
     done = actions[actions["status"] == "DONE"].groupby("person_id").size()
     total = actions.groupby("person_id").size()
     out["needs"] = needs.reindex(ids).fillna(0).astype(int)
+    need_paths = paths[paths["kind"] == "NEED"].groupby("person_id")["pathway"]
+    listed = need_paths.agg(lambda v: sorted(set(v))).reindex(ids)
+    out["pathways"] = listed.map(lambda v: v if isinstance(v, list) else [])
     out["actions_done"] = done.reindex(ids).fillna(0).astype(int)
     out["actions_total"] = total.reindex(ids).fillna(0).astype(int)
     progress = out["actions_done"] / out["actions_total"].where(out["actions_total"] > 0)
     out["pathway_progress"] = progress
     out["serial_perpetrator"] = out.index.isin(serial["id"]) if len(serial) else False
-    checks = pd.DataFrame(index=ids)
+    checks = pd.DataFrame(index=ids, columns=pd.Index([], dtype=object))
     checks["date_of_birth"] = (
         people["date_of_birth"].reindex(ids).astype("string").fillna("").ne("")
     )
     checks["pnc_id"] = people["pnc_id"].reindex(ids).astype("string").fillna("").ne("")
     per_person = offences.groupby("person_id")
-    checks["outcome_known"] = (
-        per_person["outcome"].agg(lambda v: float((v != "UNKNOWN").mean())).reindex(ids).fillna(0.0)
-    )
+    known = (offences["outcome"] != "UNKNOWN").groupby(offences["person_id"]).mean()
+    checks["outcome_known"] = known.reindex(ids).fillna(0.0)
     checks["harm_known"] = per_person["harm_known"].mean().reindex(ids).fillna(0.0)
     checks["household_known"] = out["household_id"].notna()
     checks["rosh_known"] = rosh.astype("string").fillna("").ne("")
     checks = checks.astype(float)
     out["confidence"] = checks.mean(axis=1) * 100.0
-    out["missing"] = checks.apply(
-        lambda r: [CONFIDENCE_CHECKS[c] for c in r.index if r[c] < 1.0], axis=1
-    )
+    short = checks.to_numpy() < 1.0
+    names = [CONFIDENCE_CHECKS[c] for c in checks.columns]
+    out["missing"] = [[n for n, s in zip(names, row, strict=True) if s] for row in short]
     return out
 
 
@@ -232,7 +240,7 @@ def score_type(
     max_points = spec.max_points()
     ids = features.index
     ctx = context.reindex(ids)
-    raw = pd.DataFrame(index=ids)
+    raw = pd.DataFrame(index=ids, columns=pd.Index([], dtype=object))
     raw["harm"] = features["harm"]
     raw["frequency"] = features["frequency"]
     raw["da_victims"] = features["da_victims"].astype(float)
@@ -269,9 +277,8 @@ def score_type(
         out[f"{name}_norm"] = norm
         out[f"{name}_points"] = norm * max_points.get(name, 0.0)
         out["score"] += out[f"{name}_points"]
-    out["markers"] = (
-        present.apply(lambda r: [m for m in markers if r[m]], axis=1) if len(present) else []
-    )
+    flags = present[list(markers)].to_numpy()
+    out["markers"] = [[m for m, on in zip(markers, row, strict=True) if on] for row in flags]
     out = out.reset_index().rename(columns={"index": "id", "person_id": "id"})
     out = order_ranked(out)
     out.insert(0, "rank", range(1, len(out) + 1))
@@ -294,6 +301,7 @@ def _recommend(
         "iom_cohort",
         "release_due",
         "confidence",
+        "pathways",
     ):
         frame[column] = ctx[column].to_numpy() if column in ctx else None
     flags: list[list[str]] = []
@@ -302,23 +310,23 @@ def _recommend(
     select, review = config.thresholds["select"], config.thresholds["review"]
     min_counted = config.eligibility["min_counted_offences"]
     min_age = config.eligibility["min_age"]
-    for row, (_, c) in zip(frame.itertuples(), ctx.iterrows(), strict=True):
+    for row, c in zip(frame.itertuples(), ctx.to_dict("records"), strict=True):
         f: list[str] = []
-        if c.get("under_18") is True:
+        if _on(c.get("under_18")):
             f.append("UNDER_18")
-        if c.get("in_custody") is True:
+        if _on(c.get("in_custody")):
             f.append("IN_CUSTODY")
-        if c.get("due_out") is True:
+        if _on(c.get("due_out")):
             f.append("DUE_OUT")
-        if c.get("mappa_2_3") is True:
+        if _on(c.get("mappa_2_3")):
             f.append("MAPPA_2_3")
-        if c.get("marac") is True:
+        if _on(c.get("marac")):
             f.append("MARAC")
         if isinstance(c.get("iom_cohort"), str):
             f.append("IN_IOM")
         if led_elsewhere(c.get("lead"), cohort_type, config.lead_precedence):
             f.append("LED_ELSEWHERE")
-        if c.get("serial_perpetrator") is True:
+        if _on(c.get("serial_perpetrator")):
             f.append("SERIAL_PERPETRATOR")
         why: list[str] = []
         if row.counted < min_counted:
