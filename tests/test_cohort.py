@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import json
 import math
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 from csv_files import write_import
 from iom.access import Actor
-from iom.cli import main
 from iom.errors import ConfigError
 from iom.reference import load_reference
 from iom.scoring.cohort import EMPTY_STORE, OFFENCE_COLUMNS, rank_cohort, rule_text, score_offences
 from iom.scoring.components import COMPONENTS, harm_fraction, recency_fraction
 from iom.scoring.rules import CohortRules
-from iom.settings import Settings
 from iom.store import Store
 
 AS_OF = date(2025, 6, 1)
@@ -267,61 +263,3 @@ def test_empty_store_note(store: Store) -> None:
     ranking = rank_cohort(store, ACTOR, as_of=AS_OF, reference=REF)
     assert ranking.empty and ranking.note == EMPTY_STORE
     assert store.read("stats/label_counts") == []  # nothing consulted, nothing audited
-
-
-# -- the command line --------------------------------------------------------------------
-
-
-@pytest.fixture
-def seeded(warm_server: Store, seeded_settings: Settings) -> Settings:
-    """The seed force's settings, with the server kept warm."""
-    return seeded_settings
-
-
-def _cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
-    monkeypatch.setenv("IOM_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("IOM_GRAPH", settings.graph)
-    monkeypatch.delenv("NEO4J_URI", raising=False)
-
-
-def test_cli_cohort_prints_the_table_and_rule(
-    seeded: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _cli_env(monkeypatch, seeded)
-    result = CliRunner().invoke(main, ["cohort", "--top", "5"])
-    assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[0].startswith("IOM cohort ranking as of ")
-    header = ["rank", "id", "name", "cohort", "score", "recency", "frequency", "harm"]
-    assert lines[1].split() == header
-    assert [line.split()[0] for line in lines[2:7]] == ["1", "2", "3", "4", "5"]
-    assert "Rule: score = recency (max 30)" in result.output
-
-
-def test_cli_cohort_json(seeded: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    _cli_env(monkeypatch, seeded)
-    result = CliRunner().invoke(main, ["cohort", "--top", "3", "--json"])
-    assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
-    assert len(data["rows"]) == 3 and data["weights"] == {
-        "recency": 30,
-        "frequency": 30,
-        "harm": 40,
-    }
-    scores = [row["score"] for row in data["rows"]]
-    assert scores == sorted(scores, reverse=True)
-
-
-def test_cli_cohort_refuses_top_below_one() -> None:
-    result = CliRunner().invoke(main, ["cohort", "--top", "0"])
-    assert result.exit_code == 2
-    assert "Invalid value for '--top': 0 is not in the range x>=1." in result.output
-
-
-def test_cli_cohort_on_an_empty_store(
-    store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _cli_env(monkeypatch, settings.with_graph(store.graph_name))  # type: ignore[attr-defined]
-    result = CliRunner().invoke(main, ["cohort"])
-    assert result.exit_code == 0, result.output
-    assert result.output.strip() == EMPTY_STORE

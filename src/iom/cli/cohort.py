@@ -74,7 +74,7 @@ def rank(
     """The ranked list with score, band, recommendation and flags (the panel decides)."""
     from iom.cohort.export import export_ranking, labelled
     from iom.cohort.priority import as_records, rank_people
-    from iom.cohort.review import filter_ranked
+    from iom.cohort.review import empty_note, filter_ranked
     from iom.cohort.snapshots import take_snapshots
 
     store = state.store()
@@ -105,7 +105,8 @@ def rank(
         )
         return
     if frame.empty:
-        click.echo(f"Nobody is ranked as of {scores.as_of} with these filters.")
+        nobody = not any(len(f) for f in scores.frames.values())
+        click.echo(empty_note(scores) if nobody else "Nobody is ranked with these filters.")
         return
     table = labelled(frame, cohort_type)
     columns = ["Rank", "Person id", "Name", "Cohort type", "Score (0-100)", "Band",

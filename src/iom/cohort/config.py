@@ -145,12 +145,12 @@ class _Reader:
     ) -> Any:
         full = f"{path}{key}"
         value = data.get(key)
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if ok and integer and not isinstance(value, int):
-            ok = False
-        if ok and (value < low or (above and value <= low) or (high is not None and value > high)):
-            ok = False
-        if not ok:
+        ok = False
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            ok = not (integer and not isinstance(value, int))
+            if value < low or (above and value <= low) or (high is not None and value > high):
+                ok = False
+        if not ok or not isinstance(value, int | float):
             kind = "a whole number" if integer else "a number"
             bound = f"above {low:g}" if above else f">= {low:g}"
             if high is not None:

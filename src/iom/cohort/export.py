@@ -9,6 +9,7 @@ with an apostrophe in exports, so a name in the data can never become a formula.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 from pathlib import Path
 from typing import Any
@@ -93,10 +94,8 @@ def export_bytes(table: pd.DataFrame, kind: str) -> bytes:
     if kind == "csv":
         return safe.to_csv(index=False).encode("utf-8")
     if kind == "xlsx":
-        try:
-            import openpyxl  # noqa: F401
-        except ImportError:  # pragma: no cover - openpyxl is a dependency
-            raise ConfigError("Excel export needs openpyxl: pip install openpyxl") from None
+        if importlib.util.find_spec("openpyxl") is None:  # pragma: no cover - a dependency
+            raise ConfigError("Excel export needs openpyxl: pip install openpyxl")
         buffer = io.BytesIO()
         safe.to_excel(buffer, index=False, sheet_name="Cohort ranking", engine="openpyxl")
         return buffer.getvalue()

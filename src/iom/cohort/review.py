@@ -17,13 +17,32 @@ from iom.settings import Settings
 from iom.store.base import Row, Store
 
 __all__ = [
+    "EMPTY_STORE",
     "due_for_release",
+    "empty_note",
     "filter_ranked",
     "history_lines",
     "household_view",
     "serial_rows",
     "serial_view",
 ]
+
+
+EMPTY_STORE = (
+    "No offences in the store yet: load data with `iom load DIR` "
+    "(or start with `iom up`, which loads the fictional seed force)."
+)
+
+
+def empty_note(scores: CohortScores) -> str:
+    """Why nobody is ranked: an empty store, or no offences in the scoring window."""
+    if scores.data.people.empty:
+        return EMPTY_STORE
+    since = scores.as_of.toordinal() - scores.config.window_days
+    return (
+        f"Nobody has offences in scope from {date.fromordinal(since)} to {scores.as_of} "
+        f"(the {scores.config.window_days}-day window): choose another as-of date."
+    )
 
 
 def filter_ranked(
