@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from csv_files import write_texts
 from iom.cli import main
-from iom.cohort.review import EMPTY_STORE
+from iom.errors import EMPTY_STORE
 from iom.settings import Settings
 from iom.store import Store
 from test_cohort_store import FORCE
@@ -46,8 +46,8 @@ def small(
     store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Store:
     """The CLI pointed at a fresh store holding the small force of test_cohort_store."""
-    from iom.access import SYSTEM
     from iom.ingest import load_directory
+    from iom.security.access import SYSTEM
 
     load_directory(store, write_texts(tmp_path / "force", FORCE), SYSTEM)
     _env(monkeypatch, settings.with_graph(store.graph_name))  # type: ignore[attr-defined]

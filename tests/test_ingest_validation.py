@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from csv_files import write_texts as write
-from iom.access import SYSTEM
 from iom.errors import ImportValidationError
 from iom.ingest import count_graph, load_directory, validate_directory
 from iom.model import MODEL
+from iom.security.access import SYSTEM
 from iom.store import Store
 
 PERSON_HEAD = "id:ID(Person),first_name,last_name"
@@ -67,8 +67,8 @@ def test_bad_date_number_and_boolean(tmp_path: Path) -> None:
     assert problems(tmp_path) == [
         "Area.csv:2:population:int: 'x1' is not a whole number",
         "Area.csv:3:population:int: '3.5' is not a whole number",
-        "Offence.csv:2:committed_on: '2023-02-30' is not a valid date (expected YYYY-MM-DD)",
-        "Offence.csv:3:committed_on: '1/3/2023' is not a valid date (expected YYYY-MM-DD)",
+        "Offence.csv:2:committed_on: '2023-02-30' is not a date (expected YYYY-MM-DD)",
+        "Offence.csv:3:committed_on: '1/3/2023' is not a date (expected YYYY-MM-DD)",
         "Person.csv:2:ogrs3:float: 'abc' is not a number",
         "Person.csv:2:wanted:boolean: 'yes' is not true or false",
     ]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from iom import audit
-from iom.access import Actor
 from iom.errors import ConfigError, QueryError, StoreError, StoreUnavailable
+from iom.security import audit
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store import EmbeddedServer, Store, open_store
 
@@ -33,7 +33,7 @@ def _own_settings(tmp_path: Path) -> Settings:
 
 def test_round_trip_returns_plain_rows(store: Store) -> None:
     event = audit.record(store, ACTOR, "CONSULTATION", ["P1", "P2"], "round trip")
-    rows = store.read("audit/recent_events", {"subject_id": "P2", "limit": 5})
+    rows = store.read("security/audit/recent_events", {"subject_id": "P2", "limit": 5})
     assert [r["id"] for r in rows] == [event]
     row = rows[0]
     assert row["subject_ids"] == ["P1", "P2"] and isinstance(row["subject_ids"], list)
@@ -43,7 +43,7 @@ def test_round_trip_returns_plain_rows(store: Store) -> None:
 
 def test_parameters_that_do_not_match_the_file_are_refused(store: Store) -> None:
     with pytest.raises(QueryError, match=r"missing \$limit; unexpected \$limt"):
-        store.read("audit/recent_events", {"subject_id": None, "limt": 5})
+        store.read("security/audit/recent_events", {"subject_id": None, "limt": 5})
     with pytest.raises(QueryError, match="no query named 'nope'"):
         store.read("nope")
 
@@ -67,7 +67,7 @@ def test_read_refuses_a_write_query(store: Store) -> None:
         "detail": "",
     }
     with pytest.raises(StoreError):
-        store.read("audit/record_event", params)
+        store.read("security/audit/record_event", params)
     assert _audit_count(store) == 0
 
 
@@ -85,7 +85,7 @@ def test_transaction_rolls_back_everything_on_failure(store: Store) -> None:
             audit.record(tx, ACTOR, "COLLECTION", [f"P{n}"])
         raise RuntimeError("boom")
     assert _audit_count(store) == 1
-    rows = store.read("audit/recent_events", {"subject_id": None, "limit": 10})
+    rows = store.read("security/audit/recent_events", {"subject_id": None, "limit": 10})
     assert [r["subject_ids"] for r in rows] == [["before"]]
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.cli.options import ISO_DATE
 from iom.model import MODEL
 
 PURPOSE = "IOM cohort review: ranking candidates for the selection panel"
@@ -20,8 +21,7 @@ DECISIONS = MODEL.vocabularies["SelectionOutcome"].values
 _as_of = click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
+    type=ISO_DATE,
     help="Score as on this date (default: today); later facts are ignored.",
 )
 _type = click.option(
@@ -31,10 +31,6 @@ _type = click.option(
     help="One cohort type (default: each person in the type where they score highest).",
 )
 _json = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-
-
-def _day(value: datetime | None) -> date | None:
-    return value.date() if value else None
 
 
 def _dump(value: Any) -> None:
@@ -63,7 +59,7 @@ def rank(
     state: CliState,
     top: int,
     cohort_type: str | None,
-    as_of: datetime | None,
+    as_of: date | None,
     flag: str | None,
     hub: str | None,
     ids_only: bool,
@@ -79,7 +75,7 @@ def rank(
 
     store = state.store()
     actor = state.actor(PURPOSE)
-    scores = rank_people(store, actor, as_of=_day(as_of), settings=state.settings())
+    scores = rank_people(store, actor, as_of=as_of, settings=state.settings())
     frame = scores.best() if cohort_type is None else scores.ranked(cohort_type)
     frame = filter_ranked(frame, flag=flag, hub=hub).head(top)
     if snapshot:
@@ -125,7 +121,7 @@ def rank(
 @_json
 @pass_state
 def explain(
-    state: CliState, person: str, cohort_type: str | None, as_of: datetime | None, as_json: bool
+    state: CliState, person: str, cohort_type: str | None, as_of: date | None, as_json: bool
 ) -> None:
     """Why a person scores what they do, what changed, and what would take them below."""
     from iom.cohort.explain import explain_person
@@ -134,7 +130,7 @@ def explain(
         state.store(),
         state.actor(PURPOSE),
         person,
-        as_of=_day(as_of),
+        as_of=as_of,
         cohort_type=cohort_type,
         settings=state.settings(),
     )
@@ -152,7 +148,7 @@ def explain(
 @click.option("--cohort-type", "cohort_type", required=True, type=click.Choice(COHORT_TYPES),
               help="The cohort type the decision is about.")  # fmt: skip
 @click.option("--reason", default="", help="Why (required: a decision without one is refused).")
-@click.option("--on", "decided_on", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+@click.option("--on", "decided_on", type=ISO_DATE,
               help="The date of the decision (default: today).")  # fmt: skip
 @pass_state
 def decide(
@@ -161,7 +157,7 @@ def decide(
     decision: str,
     cohort_type: str,
     reason: str,
-    decided_on: datetime | None,
+    decided_on: date | None,
 ) -> None:
     """Record a panel decision (select, de-select, defer) with its reason."""
     from iom.cohort.decisions import record_decision
@@ -173,7 +169,7 @@ def decide(
         decision,
         cohort_type,
         reason,
-        decided_on=_day(decided_on),
+        decided_on=decided_on,
         settings=state.settings(),
     )
     click.echo(f"Recorded: {record.sentence()}")
@@ -199,12 +195,12 @@ def history(state: CliState, person: str, as_json: bool) -> None:
 @_as_of
 @_json
 @pass_state
-def evaluate(state: CliState, as_of: datetime | None, as_json: bool) -> None:
+def evaluate(state: CliState, as_of: date | None, as_json: bool) -> None:
     """Offending and harm per year at liberty before vs after entry, against a matched group."""
     from iom.cohort.evaluate import evaluate_store
 
     result = evaluate_store(
-        state.store(), state.actor("IOM outcome evaluation"), as_of=_day(as_of),
+        state.store(), state.actor("IOM outcome evaluation"), as_of=as_of,
         settings=state.settings(),
     )  # fmt: skip
     if as_json:
@@ -222,17 +218,17 @@ def evaluate(state: CliState, as_of: datetime | None, as_json: bool) -> None:
 
 
 @cohort.command()
-@click.option("--as-of", "as_of", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
-              metavar="YYYY-MM-DD", help="Score with only the data before this date.")  # fmt: skip
+@click.option("--as-of", "as_of", required=True, type=ISO_DATE,
+              help="Score with only the data before this date.")  # fmt: skip
 @_type
 @_json
 @pass_state
-def backtest(state: CliState, as_of: datetime, cohort_type: str | None, as_json: bool) -> None:
+def backtest(state: CliState, as_of: date, cohort_type: str | None, as_json: bool) -> None:
     """How well the ranking on a past date predicted the next 12 months, against baselines."""
     from iom.cohort.backtest import backtest_store
 
     result = backtest_store(
-        state.store(), state.actor("IOM ranking backtest"), as_of.date(),
+        state.store(), state.actor("IOM ranking backtest"), as_of,
         cohort_type=cohort_type, settings=state.settings(),
     )  # fmt: skip
     if as_json:
@@ -252,13 +248,13 @@ def backtest(state: CliState, as_of: datetime, cohort_type: str | None, as_json:
 @_json
 @pass_state
 def households(
-    state: CliState, top: int, as_of: datetime | None, explain_id: str | None, as_json: bool
+    state: CliState, top: int, as_of: date | None, explain_id: str | None, as_json: bool
 ) -> None:
     """High-impact households: offenders living there, harm, domestic abuse, children."""
     from iom.cohort.review import household_view
 
     view = household_view(
-        state.store(), state.actor(PURPOSE), as_of=_day(as_of), settings=state.settings()
+        state.store(), state.actor(PURPOSE), as_of=as_of, settings=state.settings()
     )
     if explain_id:
         click.echo("\n".join(view.explain(explain_id)))
@@ -278,12 +274,12 @@ def households(
 @_as_of
 @_json
 @pass_state
-def serial(state: CliState, as_of: datetime | None, as_json: bool) -> None:
+def serial(state: CliState, as_of: date | None, as_json: bool) -> None:
     """Serial perpetrators of violence by the configured rule, with who leads them."""
     from iom.cohort.review import serial_view
 
     rows, rule = serial_view(
-        state.store(), state.actor(PURPOSE), as_of=_day(as_of), settings=state.settings()
+        state.store(), state.actor(PURPOSE), as_of=as_of, settings=state.settings()
     )
     if as_json:
         _dump({"rule": rule, "people": rows})

@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
 from iom.cli import main
+from iom.cli.options import ISO_DATE
 
-__all__ = ["IsoDate", "seed"]
-
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class IsoDate(click.ParamType):
-    """A YYYY-MM-DD date, refused with a clear message otherwise."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        """Parse `value` as an ISO date."""
-        if isinstance(value, date):
-            return value
-        try:
-            if not _DATE_RE.match(str(value)):
-                raise ValueError
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
+__all__ = ["seed"]
 
 
 @main.group("seed")
@@ -62,7 +42,7 @@ def seed() -> None:
 )
 @click.option(
     "--as-of",
-    type=IsoDate(),
+    type=ISO_DATE,
     default="2026-11-01",
     show_default=True,
     help="The day the data describes: nothing happens after it.",

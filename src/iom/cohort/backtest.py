@@ -19,12 +19,12 @@ from typing import Any
 
 import pandas as pd
 
-from iom.access import Actor
 from iom.cohort.config import CohortConfig, cohort_config_for
 from iom.cohort.data import CohortData, read_cohort_data
 from iom.cohort.features import offence_table
 from iom.cohort.priority import score_cohort
 from iom.reference import HarmWeight, reference_for
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store.base import Store
 

@@ -13,8 +13,8 @@ from typing import Any
 
 import pandas as pd
 
-from iom import audit
-from iom.access import Actor
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = ["COLUMNS", "CohortData", "read_cohort_data"]

@@ -15,14 +15,14 @@ from typing import Any
 
 import pandas as pd
 
-from iom import audit
-from iom.access import Actor
 from iom.cohort.arrangements import arrangements, cohort_counts, led_elsewhere
 from iom.cohort.explain import require_person
 from iom.cohort.priority import CohortScores, rank_people
 from iom.cohort.snapshots import snapshot_rows
 from iom.errors import IomError
 from iom.model import MODEL, vocab_label
+from iom.security import audit
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store.base import Row, Store
 

@@ -15,13 +15,13 @@ from typing import Any
 
 import pandas as pd
 
-from iom import audit
-from iom.access import Actor
 from iom.cohort.features import person_features
 from iom.cohort.priority import CohortScores, rank_people, score_type
 from iom.cohort.snapshots import COMPONENTS, person_snapshots
 from iom.errors import RecordNotFound
 from iom.model import vocab_label
+from iom.security import audit
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store.base import Store
 

@@ -18,7 +18,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from iom.access import Actor
 from iom.cohort.arrangements import arrangements, led_elsewhere
 from iom.cohort.config import CohortConfig, cohort_config_for
 from iom.cohort.data import CohortData, read_cohort_data
@@ -29,6 +28,7 @@ from iom.cohort.scale import population_cap, scaled
 from iom.cohort.serial import serial_perpetrators
 from iom.errors import ConfigError
 from iom.reference import HarmWeight, reference_for
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store.base import Store
 

@@ -8,16 +8,16 @@ from typing import Any
 
 import pandas as pd
 
-from iom.access import Actor
 from iom.cohort.households import HouseholdScores
 from iom.cohort.priority import CohortScores, rank_people
 from iom.cohort.serial import rule_text
+from iom.errors import EMPTY_STORE
 from iom.model import vocab_label
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store.base import Row, Store
 
 __all__ = [
-    "EMPTY_STORE",
     "due_for_release",
     "empty_note",
     "filter_ranked",
@@ -26,12 +26,6 @@ __all__ = [
     "serial_rows",
     "serial_view",
 ]
-
-
-EMPTY_STORE = (
-    "No offences in the store yet: load data with `iom load DIR` "
-    "(or start with `iom up`, which loads the fictional seed force)."
-)
 
 
 def empty_note(scores: CohortScores) -> str:

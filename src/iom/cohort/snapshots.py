@@ -11,9 +11,9 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
 from iom.cohort.priority import CohortScores
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Row, Store
 
 __all__ = ["COMPONENTS", "person_snapshots", "snapshot_rows", "take_snapshots"]

@@ -11,16 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
-from iom.ingest.history import Reader, Stored, change_row, changed, current
 from iom.ingest.plan import ImportPlan, NodeGroup, RelGroup
 from iom.ingest.problems import rows_text
 from iom.ingest.report import LabelCount, LoadReport
 from iom.ingest.validate import validate_directory
 from iom.reference import Reference, reference_for
-from iom.schema import ensure_schema
-from iom.store.base import Store, Transaction
+from iom.security import audit
+from iom.security.access import Actor
+from iom.security.history import Stored, change_row, changed, current
+from iom.store.base import QueryRunner, Slots, Store, Transaction
+from iom.store.indexes import ensure_schema
 
 __all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "load_directory"]
 
@@ -73,7 +73,7 @@ class _Loader:
         self.report.changes += len(changes)
         return writes, changes
 
-    def nodes(self, reader: Reader, tx: Transaction | None, group: NodeGroup) -> None:
+    def nodes(self, reader: QueryRunner, tx: Transaction | None, group: NodeGroup) -> None:
         """Compare a node group with the store and (with `tx`) write what is new or changed."""
         label = group.label
         stored = current(reader, label, [r["id"] for r in group.rows])
@@ -87,7 +87,7 @@ class _Loader:
                 self.report.extra_labels[extra] = self.report.extra_labels.get(extra, 0) + len(rows)
         if tx is not None:
             self._write_nodes(tx, group, stored, writes, adds)
-            tx.run_batches("history/record_changes", changes, batch_size=BATCH_SIZE)
+            tx.run_batches("security/history/record_changes", changes, batch_size=BATCH_SIZE)
         self.say(f"{group.file}: {rows_text(len(group.rows))}")
 
     def _write_nodes(
@@ -118,10 +118,14 @@ class _Loader:
         report = self._batches(group.file, len(writes))
         done = 0
         for labels, rows in sorted(fresh.items()):
-            slots = {"Labels": [group.label, *labels]}
+            labels_slot: Slots = {"Labels": [group.label, *labels]}
             progress = _offset(report, done)
             tx.run_batches(
-                "ingest/create_nodes", rows, slots=slots, batch_size=BATCH_SIZE, progress=progress
+                "ingest/create_nodes",
+                rows,
+                slots=labels_slot,
+                batch_size=BATCH_SIZE,
+                progress=progress,
             )
             done += len(rows)
         slots = {"Label": group.label}

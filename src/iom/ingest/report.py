@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iom.ingest.history import Reader
 from iom.model import MODEL
+from iom.store.base import QueryRunner
 
 __all__ = ["GraphCounts", "LabelCount", "LoadReport", "count_graph"]
 
@@ -63,7 +63,7 @@ class GraphCounts:
         }
 
 
-def count_graph(reader: Reader) -> GraphCounts:
+def count_graph(reader: QueryRunner) -> GraphCounts:
     """Count the store's nodes per label and relationships per type."""
     labels: dict[str, int] = {}
     system: dict[str, int] = {}

@@ -15,9 +15,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from datetime import date
 from typing import Any
 
+from iom.dates import parse_iso_date
 from iom.model import MODEL, Model, Property
 from iom.reference import Reference, load_reference
 
@@ -44,7 +44,6 @@ HEADER_TYPES = {
 LIST_LIMIT = 12
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _FLOAT_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class CellError(ValueError):
@@ -109,11 +108,9 @@ def _bool(text: str) -> bool:
 
 def _date(text: str) -> str:
     try:
-        if not _DATE_RE.match(text):
-            raise ValueError
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise CellError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
+        return parse_iso_date(text).isoformat()
+    except ValueError as e:
+        raise CellError(str(e)) from None
 
 
 _PARSERS: dict[str, Callable[[str], Any]] = {

@@ -183,8 +183,10 @@ class EmbeddedServer:
             self._clear_stale_quietly()
             return False
         client = _client(self.socket, timeout=timeout)
-        _compact(client, timeout)
+        # A gone connection means it is stopping already: another process (say `iom up`
+        # closing as `iom down` stops it) got there first, or our shutdown closed it.
         with contextlib.suppress(redis.ConnectionError, redis.TimeoutError):
+            _compact(client, timeout)
             client.shutdown(nosave=False)
         client.close()
         deadline = time.monotonic() + timeout
