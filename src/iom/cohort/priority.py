@@ -11,6 +11,7 @@ The panel decides; the tool recommends.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -377,21 +378,29 @@ def score_cohort(
     config: CohortConfig,
     harm: dict[str, HarmWeight],
     as_of: date,
+    timings: dict[str, float] | None = None,
 ) -> CohortScores:
-    """Score everyone in `data` as on `as_of` (later facts are ignored), per cohort type."""
+    """Score everyone in `data` as on `as_of` (later facts are ignored), per cohort type.
+
+    `timings`, when given, receives each stage's seconds (for the benchmark).
+    """
+    clock = _Stages(timings)
     known = data.until(as_of)
     longest = max(config.window_days, config.serial["window_days"])
     table = offence_table(known, config, harm, as_of, window_days=longest)
     offences = table[table["age_days"] <= config.window_days].reset_index(drop=True)
+    clock.lap("offences (outcome x gravity x decay)")
     everyone = person_features(offences, known, config, as_of, "all")
     households = score_households(known, offences, everyone["harm"], config, as_of)
+    clock.lap("households")
     serial = serial_perpetrators(table, known.people, config, as_of)
+    clock.lap("serial perpetrators")
     context = context_table(known, offences, config, as_of, households, serial)
+    clock.lap("context (flags, arrangements, confidence)")
     ties = known.ties
     if "household" in config.projections:
-        ties = pd.concat(
-            [ties, household_ties(current_rows(known.residences, "from_on", "to_on", as_of))]
-        )
+        current = current_rows(known.residences, "from_on", "to_on", as_of)
+        ties = pd.concat([ties, household_ties(current)])
     network = network_position(
         ties,
         config.projections,
@@ -399,11 +408,13 @@ def score_cohort(
         sample=config.betweenness_sample,
         seed=config.network_seed,
     )
+    clock.lap("network position")
     frames: dict[str, pd.DataFrame] = {}
     caps: dict[str, dict[str, float]] = {}
     for code, spec in config.cohort_types.items():
         features = person_features(offences, known, config, as_of, spec.scope)
         frames[code], caps[code] = score_type(features, context, network.values, config, code)
+    clock.lap("features, caps, scores, ranks per type")
     return CohortScores(
         as_of=as_of,
         config=config,
@@ -419,6 +430,20 @@ def score_cohort(
     )
 
 
+class _Stages:
+    """Records the seconds since the previous lap under a stage name (when asked to)."""
+
+    def __init__(self, into: dict[str, float] | None) -> None:
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[stage] = self.into.get(stage, 0.0) + now - self.last
+        self.last = now
+
+
 def rank_people(
     store: Store,
     actor: Actor,
@@ -426,8 +451,10 @@ def rank_people(
     as_of: date | None = None,
     settings: Settings | None = None,
     config: CohortConfig | None = None,
+    timings: dict[str, float] | None = None,
 ) -> CohortScores:
     """Read the store (audited) and score everyone as on `as_of` (default today)."""
+    started = time.perf_counter()
     as_of = as_of or date.today()
     config = config or cohort_config_for(settings)
     harm = reference_for(settings).harm_weights
@@ -439,7 +466,9 @@ def rank_people(
         until=as_of,
         purpose_detail="cohort ranking",
     )
-    return score_cohort(data, config, harm, as_of)
+    if timings is not None:
+        timings["read the store (named queries, audit)"] = time.perf_counter() - started
+    return score_cohort(data, config, harm, as_of, timings)
 
 
 def as_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
