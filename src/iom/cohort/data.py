@@ -37,10 +37,8 @@ COLUMNS: dict[str, list[str]] = {
         "first_name",
         "last_name",
         "date_of_birth",
-        "gender",
         "pnc_id",
         "risk_of_serious_harm",
-        "ogrs3",
         "wanted",
         "failed_to_appear",
     ],
@@ -145,9 +143,13 @@ def read_cohort_data(
     purpose_detail: str = "cohort scores",
 ) -> CohortData:
     """Read everything the cohort scores need (offences from `since` to `until`); audited."""
-    offences = store.read(
-        "cohort/offending", {"since": since.isoformat(), "until": until.isoformat()}
-    )
+    window = {"since": since.isoformat(), "until": until.isoformat()}
+    offences = pd.DataFrame(store.read("cohort/offending", window))
+    victims: dict[str, list[str]] = {}
+    for row in store.read("cohort/victims", window):
+        victims.setdefault(row["offence_id"], []).append(row["victim_id"])
+    if not offences.empty:
+        offences["victim_ids"] = [victims.get(o, []) for o in offences["offence_id"]]
     data = CohortData.build(
         offences=offences,
         people=store.read("cohort/persons"),
