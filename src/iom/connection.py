@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,16 @@ def ensure_seeded(
     *,
     seed: bool = True,
     announce: Callable[[str], None] | None = None,
+    today: date | None = None,
 ) -> LoadReport | None:
     """Make the store ready to serve: key indexes, and the fictional seed force if empty.
 
     The seed force is loaded only when `seed` is set and the store holds nobody yet
-    (`announce` is told so first); the report of that load is returned, else None.
+    (`announce` is told so first), with every date moved by the same number of days so that
+    its as-of date is `today` (default: today); the report of that load is returned, else None.
     """
     from iom.ingest import load_directory
+    from iom.ingest.shift import moved_to_today
     from iom.overview import store_summary
 
     ensure_schema(store)
@@ -81,4 +85,5 @@ def ensure_seeded(
         return None
     if announce:
         announce(SEEDING)
-    return load_directory(store, Path(str(packaged("seed_data"))), actor)
+    with moved_to_today(Path(str(packaged("seed_data"))), today) as folder:
+        return load_directory(store, folder, actor)

@@ -64,3 +64,35 @@ def generate(persons: int, seed_value: int, out: Path, as_of: date) -> None:
         f"{totals.get('nodes', 0):,} records and {totals.get('relationships', 0):,} relationships "
         f"({persons:,} persons, seed {seed_value}, as of {as_of.isoformat()})."
     )
+
+
+@seed.command("profile")
+@click.argument(
+    "directory", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--check", is_flag=True, help="Exit 1 when any measure is outside its target.")
+def profile(directory: Path, check: bool) -> None:
+    """Measure a generated force in DIR against the calibration targets (published figures)."""
+    from iom.cli.stats import format_table
+    from iom.seed.profile import profile_force
+
+    measures = profile_force(directory)
+    rows = [
+        (
+            m.target.measure,
+            f"{m.target.low:g}"
+            if m.target.low == m.target.high
+            else f"{m.target.low:g} to {m.target.high:g}",
+            f"{m.value:g}",
+            "yes" if m.within else "NO",
+        )
+        for m in measures
+    ]
+    click.echo(format_table(["measure", "target", "value", "within"], rows))
+    outside = [m.target.measure for m in measures if not m.within]
+    click.echo(
+        f"{len(measures) - len(outside)} of {len(measures)} measures within their targets"
+        + (f"; outside: {', '.join(outside)}." if outside else ".")
+    )
+    if check and outside:
+        raise click.exceptions.Exit(1)
