@@ -6,7 +6,12 @@ from datetime import date
 
 import streamlit as st
 
-from iom.cohort.decisions import decision_history, record_decision
+from iom.cohort.decisions import (
+    decision_history,
+    lead_counts,
+    record_decision,
+    referrals_led_elsewhere,
+)
 from iom.cohort.explain import explain_person
 from iom.cohort.export import export_bytes, labelled
 from iom.cohort.priority import rank_people
@@ -109,6 +114,37 @@ with st.expander("Due out of custody soon (pre-release selection)", icon=":mater
         st.text("Nobody ranked is due out of custody in the configured window.")
     else:
         st.dataframe(labelled(due), hide_index=True, width="stretch", key="cohort_due")
+
+with st.expander("Lead arrangements and referrals led elsewhere", icon=":material/account_tree:"):
+    counts = lead_counts(scores)
+    st.dataframe(
+        [
+            {"Lead arrangement": vocab_label("LeadArrangement", code), "People": n}
+            for code, n in counts.items()
+        ],
+        hide_index=True,
+        key="cohort_leads",
+    )
+    st.caption("Each person is counted once, under their lead arrangement.")
+    with guard():
+        referrals = referrals_led_elsewhere(store, actor(PURPOSE), scores)
+    st.dataframe(
+        [
+            {
+                "Referral": r["referral_id"],
+                "Person id": r["person_id"],
+                "Received": r["received_on"],
+                "Source": vocab_label("ReferralSource", r["source"]),
+                "Status": vocab_label("ReferralStatus", r["status"]),
+                "Led by": r["lead_label"],
+                "Owner": r["lead_owner"],
+            }
+            for r in referrals
+        ],
+        hide_index=True,
+        width="stretch",
+        key="cohort_referrals",
+    )
 
 if frame.empty:
     st.info("Nobody matches these filters.")
