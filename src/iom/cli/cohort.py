@@ -51,7 +51,7 @@ def cohort() -> None:
 @click.option("--hub", help="Only people whose latest IOM hub is this (its name).")
 @click.option("--ids", "ids_only", is_flag=True, help="Print only person ids, one a line.")
 @_json
-@click.option("--snapshot", is_flag=True, help="Also keep a dated snapshot of every score.")
+@click.option("--snapshot", is_flag=True, help="Also keep dated snapshots of the listed scores.")
 @click.option("--export", "export_to", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the list with labels to a .csv or .xlsx file.")  # fmt: skip
 @pass_state
