@@ -44,6 +44,15 @@ def test_each_outcome_counts_by_its_configured_weight() -> None:
     assert more["nfa"] == pytest.approx(BURGLARY * 0.1)
 
 
+def test_a_suspects_own_outcome_beats_the_crime_records() -> None:
+    # the record says CONVICTED (the lead suspect was); this suspect was cautioned
+    own = offence("a", "o1", outcome="CONVICTED", convicted=False)
+    own["outcome"] = "CAUTIONED"
+    harm = harm_of([own, offence("b", "o2", outcome="CONVICTED", convicted=False)])
+    assert harm["a"] == pytest.approx(BURGLARY * 0.8)
+    assert harm["b"] == pytest.approx(BURGLARY * 0.25)  # no own outcome: suspect only
+
+
 def test_recency_halves_at_the_half_life() -> None:
     harm = harm_of(
         [

@@ -18,7 +18,7 @@ import pandas as pd
 from iom.cohort.arrangements import arrangements, cohort_counts, led_elsewhere
 from iom.cohort.explain import require_person
 from iom.cohort.priority import CohortScores, rank_people
-from iom.cohort.snapshots import snapshot_rows
+from iom.cohort.snapshots import precise_now, snapshot_rows
 from iom.errors import IomError
 from iom.model import MODEL, vocab_label
 from iom.security import audit
@@ -137,7 +137,7 @@ def record_decision(
         "reason": reason,
         "decided_on": record.decided_on,
         "decided_by": actor.user,
-        "decided_at": audit.now_iso(),
+        "decided_at": precise_now(),
         "score": None if row is None else float(row["score"]),
         "recommendation": None if row is None else str(row["recommendation"]),
         "lead": lead,

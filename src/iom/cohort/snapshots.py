@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from iom.cohort.priority import CohortScores
@@ -16,7 +17,7 @@ from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Row, Store
 
-__all__ = ["COMPONENTS", "person_snapshots", "snapshot_rows", "take_snapshots"]
+__all__ = ["COMPONENTS", "person_snapshots", "precise_now", "snapshot_rows", "take_snapshots"]
 
 COMPONENTS = (
     "harm",
@@ -30,12 +31,17 @@ COMPONENTS = (
 )
 
 
+def precise_now() -> str:
+    """The current UTC time to the microsecond, so records made in one second keep their order."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
 def snapshot_rows(
     scores: CohortScores, person_ids: Iterable[str] | None = None, taken_at: str | None = None
 ) -> list[dict[str, Any]]:
     """Snapshot rows for `person_ids` (default everyone ranked) in every cohort type."""
     wanted = set(person_ids) if person_ids is not None else None
-    at = taken_at or audit.now_iso()
+    at = taken_at or precise_now()
     rows = []
     for code, frame in scores.frames.items():
         chosen = frame if wanted is None else frame[frame["id"].isin(wanted)]
