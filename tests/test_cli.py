@@ -112,7 +112,8 @@ def test_config_init_copies_the_tables_and_show_says_where_they_are(
     result = iom(data_dir, "config", "init")
     target = data_dir / "config"
     assert result.stdout == (
-        f"Copied harm_weights.csv, ocg_bands.yaml, scoring.yaml, ocg_disruption.yaml to {target}.\n"
+        "Copied harm_weights.csv, ocg_bands.yaml, scoring.yaml, cohort.yaml, ocg_disruption.yaml "
+        f"to {target}.\n"
     )
     assert (target / "harm_weights.csv").is_file()
     shown = iom(data_dir, "config", "show").stdout

@@ -30,10 +30,17 @@ __all__ = [
     "copy_defaults",
     "labelled",
     "load_reference",
+    "read_table",
     "reference_for",
 ]
 
-FILES = ("harm_weights.csv", "ocg_bands.yaml", "scoring.yaml", "ocg_disruption.yaml")
+FILES = (
+    "harm_weights.csv",
+    "ocg_bands.yaml",
+    "scoring.yaml",
+    "cohort.yaml",
+    "ocg_disruption.yaml",
+)
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,11 @@ def _read(folder: Path | None, name: str) -> tuple[str, str]:
         return path.read_text(encoding="utf-8"), str(path)
     default = resources.files("iom.config").joinpath("defaults", name)
     return default.read_text(encoding="utf-8"), f"(default) {name}"
+
+
+def read_table(folder: Path | None, name: str) -> tuple[str, str]:
+    """The text of table `name` from `folder` if it has one, else the default; and where."""
+    return _read(folder, name)
 
 
 def _harm(text: str, where: str) -> dict[str, HarmWeight]:

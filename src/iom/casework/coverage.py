@@ -74,10 +74,10 @@ def _current(rows: list[dict[str, Any]]) -> dict[tuple[str, str], dict[str, Any]
 
 def _scores(store: Store, actor: Actor, as_of: date) -> dict[str, tuple[float, float]]:
     """Cohort score now and 13 weeks ago, per person (0 when not ranked)."""
-    from iom.cohort.ranking import rank_cohort  # pandas loads only when needed
+    from iom.cohort import rank_people  # pandas loads only when needed
 
-    now_frame = rank_cohort(store, actor, as_of=as_of).frame
-    then_frame = rank_cohort(store, actor, as_of=as_of - SCORE_LOOKBACK).frame
+    now_frame = rank_people(store, actor, as_of=as_of).best()
+    then_frame = rank_people(store, actor, as_of=as_of - SCORE_LOOKBACK).best()
     then = dict(zip(then_frame["id"], then_frame["score"], strict=True)) if len(then_frame) else {}
     out: dict[str, tuple[float, float]] = {}
     if len(now_frame):

@@ -31,6 +31,7 @@ PAGES: dict[str, Page] = {
     "home": Page("overview/home.py", "Home", ":material/home:", "IOM"),
     "cohort": Page("cohort/cohort.py", "Cohort", ":material/format_list_numbered:", "IOM"),
     "person": Page("people/person.py", "Person profile", ":material/person_search:", "IOM"),
+    "households": Page("cohort/households.py", "Households", ":material/home_work:", "IOM"),
     "ocgs": Page("disruption/ocgs.py", "OCG list", ":material/groups:", "OCGs"),
     "ocg": Page("disruption/ocg.py", "OCG profile", ":material/badge:", "OCGs"),
     "tactics": Page("disruption/tactics.py", "Tactics", ":material/strategy:", "OCGs"),
