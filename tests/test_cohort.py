@@ -267,6 +267,7 @@ def test_empty_store_note(store: Store) -> None:
     ranking = rank_cohort(store, ACTOR, as_of=AS_OF, reference=REF)
     assert ranking.empty and ranking.note == EMPTY_STORE
     assert store.read("stats/label_counts") == []  # nothing consulted, nothing audited
+    assert store.read("audit/event_count") == [{"count": 0}]
 
 
 # -- the command line --------------------------------------------------------------------
