@@ -21,7 +21,7 @@ from iom.store import Store, open_store
 __all__ = ["CliState", "main", "pass_state"]
 
 # Each module registers its commands on `main` when imported.
-COMMAND_MODULES = ("load", "stats", "server", "up", "seed", "config", "cohort")
+COMMAND_MODULES = ("load", "stats", "server", "up", "seed", "config", "cohort", "backup")
 
 
 class IomGroup(click.Group):

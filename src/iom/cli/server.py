@@ -12,8 +12,13 @@ __all__ = ["down", "status"]
 
 
 @main.command("down")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Stop the store even if it cannot save its last changes (a full disk); those are lost.",
+)
 @pass_state
-def down(state: CliState) -> None:
+def down(state: CliState, force: bool) -> None:
     """Stop the dashboard started by `iom up` and the embedded store (data stays on disk)."""
     settings = state.settings()
     dashboard = stop_dashboard(settings.data_dir)
@@ -25,7 +30,7 @@ def down(state: CliState) -> None:
             "iom does not run it, so there is nothing to stop."
         )
         return
-    if EmbeddedServer(settings.data_dir).stop():
+    if EmbeddedServer(settings.data_dir).stop(force=force):
         click.echo(f"Stopped the embedded store in {settings.data_dir}.")
     else:
         click.echo(f"The embedded store in {settings.data_dir} is not running.")
@@ -50,5 +55,8 @@ def status(state: CliState) -> None:
     click.echo(f"Store: embedded FalkorDB in {settings.data_dir}, graph {settings.graph!r}.")
     if server.is_running():
         click.echo(f"Running: pid {server.pid()}, socket {server.socket}.")
+        problem = server.write_error()
+        if problem:
+            click.echo(f"Cannot write: {problem}")
     else:
         click.echo("Not running: it starts when a command needs it.")

@@ -13,6 +13,7 @@ from typing import Any
 
 from iom import audit
 from iom.access import Actor
+from iom.ingest.files import find_csv_files
 from iom.ingest.history import Reader, Stored, change_row, changed, current
 from iom.ingest.plan import ImportPlan, NodeGroup, RelGroup
 from iom.ingest.problems import rows_text
@@ -194,6 +195,7 @@ def load_directory(
         for rel_group in plan.relationships:
             loader.relationships(None, rel_group)
     else:
+        store.check_space(sum(p.stat().st_size for _, p in find_csv_files(Path(path))))
         ensure_schema(store)
         with store.transaction() as tx:
             for group in plan.nodes:

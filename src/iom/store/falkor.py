@@ -23,10 +23,12 @@ import atexit
 import contextlib
 import json
 import os
+import shutil
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import redis
@@ -37,12 +39,13 @@ from redis.retry import Retry
 from iom.errors import StoreError, StoreUnavailable
 from iom.settings import Settings
 from iom.store.base import Row, Slots, Store, Transaction, plain
-from iom.store.embedded import EmbeddedServer, _alive
+from iom.store.embedded import EmbeddedServer, _alive, disk_full_message, is_disk_full
 from iom.store.queries import Query, library
 
 __all__ = ["AUDIT_SUFFIX", "STAGING_INFIX", "FalkorStore"]
 
 LOCK_WAIT_S = 30.0
+SPACE_MARGIN = 16 * 1024 * 1024
 AUDIT_SUFFIX = "__audit"
 STAGING_INFIX = "__staging__"
 _LEGACY_INFIX = "__rollback__"
@@ -115,6 +118,10 @@ class FalkorStore(Store):
             self._ensure_graph()
         except redis.ConnectionError as e:
             raise StoreUnavailable(f"the {self.description} stopped answering ({e})") from e
+        except redis.ResponseError as e:
+            if not is_disk_full(e):
+                raise
+            # A full disk: reading still works, writes say why they are refused.
         if self.started_server:
             atexit.register(self.close)
 
@@ -132,6 +139,8 @@ class FalkorStore(Store):
                 f"the {self.description} stopped answering ({e}); restart it with `iom up`."
             ) from e
         except redis.ResponseError as e:
+            if is_disk_full(e):
+                raise StoreError(disk_full_message(self.server.data_dir)) from e
             raise StoreError(f"query {query.name} failed in the embedded store: {e}") from e
         names = [col[1] for col in result.header]
         return [dict(zip(names, (plain(v) for v in row), strict=True)) for row in result.result_set]
@@ -254,6 +263,25 @@ class FalkorStore(Store):
             self._compact_log()
         except redis.ConnectionError as e:
             raise StoreUnavailable(f"the {self.description} stopped answering ({e})") from e
+        except redis.ResponseError as e:
+            if is_disk_full(e):
+                raise StoreError(disk_full_message(self.server.data_dir)) from e
+            raise StoreError(f"the {self.description} refused a write: {e}") from e
+
+    def check_space(self, incoming_bytes: int) -> None:
+        """Refuse an import the disk has no room for, saying how much it needs.
+
+        An import keeps a staging copy of the graph beside the live one, logs its writes, and
+        then rewrites the log: about twice the store's files plus four times the CSV text.
+        """
+        files = sum(p.stat().st_size for p in self.server.dir.rglob("appendonly*") if p.is_file())
+        needed = 2 * files + 4 * incoming_bytes + SPACE_MARGIN
+        free = free_bytes(self.server.dir)
+        if free < needed:
+            raise StoreError(
+                f"not enough free disk space for this import: it needs about {_mb(needed)} in "
+                f"{self.server.data_dir} and {_mb(free)} is free; free some space and try again."
+            )
 
     def _commit(
         self, lock: _Lock, staging: str, audit: Sequence[tuple[str, dict[str, Any]]]
@@ -337,6 +365,15 @@ class FalkorStore(Store):
             pass
         with contextlib.suppress(redis.RedisError):
             self._conn.close()
+
+
+def free_bytes(folder: Path) -> int:
+    """Free space on the disk holding `folder` (a seam the tests replace to simulate a full one)."""
+    return shutil.disk_usage(folder).free
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:,.0f} MB"
 
 
 def _holder(raw: bytes | str | None) -> dict[str, Any]:
