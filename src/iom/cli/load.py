@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
@@ -49,8 +50,14 @@ def summary(report: LoadReport) -> str:
 @click.option(
     "--dry-run", is_flag=True, help="Check everything, show what would be written, write nothing."
 )
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date the data is as of (default today): no birth or offence may come after it.",
+)
 @pass_state
-def load(state: CliState, directory: Path, dry_run: bool) -> None:
+def load(state: CliState, directory: Path, dry_run: bool, as_of: datetime | None) -> None:
     """Import every CSV file under DIR (neo4j-admin import headers) into the store.
 
     Every file is checked first and every problem is listed as file:row:column; if there is
@@ -65,5 +72,6 @@ def load(state: CliState, directory: Path, dry_run: bool) -> None:
         dry_run=dry_run,
         reference=reference_for(settings),
         progress=lambda line: click.echo(line, err=True),
+        as_of=as_of.date() if as_of else None,
     )
     click.echo(summary(report))

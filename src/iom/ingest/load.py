@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -175,18 +176,19 @@ def load_directory(
     dry_run: bool = False,
     reference: Reference | None = None,
     progress: Progress | None = None,
+    as_of: date | None = None,
 ) -> LoadReport:
     """Validate every CSV file under `path`, then write them all in one transaction.
 
     Raises ImportValidationError (and writes nothing) if any file has a problem. With
     `dry_run`, only validates and reports what would be written. `progress` gets lines such
-    as `Person.csv: 3,000 rows`.
+    as `Person.csv: 3,000 rows`. `as_of` (default today): no birth or offence after it.
     """
     started = time.perf_counter()
     say = progress or _quiet
     if reference is None:
         reference = reference_for()
-    plan = validate_directory(Path(path), store, reference=reference, progress=say)
+    plan = validate_directory(Path(path), store, reference=reference, progress=say, as_of=as_of)
     report = LoadReport(Path(path), dry_run=dry_run, files=list(plan.files))
     loader = _Loader(plan, report, actor, say)
     if dry_run:
