@@ -17,12 +17,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from iom.access import SYSTEM
 from iom.ingest import load_directory, validate_directory
-from iom.schema import ensure_schema
+from iom.security.access import SYSTEM
 from iom.seed import generate
 from iom.settings import Settings
-from iom.store import EmbeddedServer, open_store
+from iom.store import EmbeddedServer, QueryLibrary, open_store
+from iom.store.indexes import ensure_schema
+from iom.store.queries import cypher_root
 
 BUDGET = 4.0  # iom's load may take at most this many times the bare reference
 
@@ -57,12 +58,13 @@ def main() -> int:
         _timed("restart", server.start)
 
         bare = open_store(settings.with_graph("bench_bare"))
+        bare.queries = QueryLibrary(cypher_root(), Path(__file__).with_name("cypher"))
         ensure_schema(bare)
         started = time.perf_counter()
         for group in plan.nodes:
             for i in range(0, len(group.rows), 5000):
                 bare.write(
-                    "benchmark/bare_create_nodes",
+                    "bare_create_nodes",
                     {"rows": group.rows[i : i + 5000]},
                     slots={"Label": group.label},
                 )
@@ -70,7 +72,7 @@ def main() -> int:
             slots = {"From": rel.start, "To": rel.end, "TYPE": rel.type}
             for i in range(0, len(rel.rows), 5000):
                 bare.write(
-                    "benchmark/bare_create_relationships",
+                    "bare_create_relationships",
                     {"rows": rel.rows[i : i + 5000]},
                     slots=slots,
                 )

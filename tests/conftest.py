@@ -56,8 +56,8 @@ def store(warm_server: Store, settings: Settings) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def seeded_settings(warm_server: Store, settings: Settings) -> Settings:
     """Settings naming a graph holding the committed seed force, loaded once per session."""
-    from iom.access import SYSTEM
     from iom.ingest import load_directory
+    from iom.security.access import SYSTEM
 
     seeded = settings.with_graph("seed")
     s = open_store(seeded)

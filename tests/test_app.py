@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,18 +12,23 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from iom.errors import StoreUnavailable
+from iom.packaged import packaged
 from iom.settings import Settings
 from iom.store import Store
+from iom.ui.app import page_file
 from iom.ui.state import EMPTY_STORE
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "streamlit_app.py")
-PAGES = "src/iom/ui/pages"
+APP = str(packaged("streamlit_app.py"))
+
+
+def _page(name: str) -> str:
+    """The page's script as AppTest wants it: relative to the app's own folder."""
+    return os.path.relpath(page_file(name), Path(APP).parent)
 
 
 def _nominal() -> dict[str, str]:
     """The first IOM nominal of the seed force, read from its CSV (no store read, no audit)."""
-    with (REPO / "seed_data" / "nodes" / "Person.csv").open(encoding="utf-8") as handle:
+    with packaged("seed_data").joinpath("nodes", "Person.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if "Nominal" in row[":LABEL"].split(";"):
                 return row
@@ -61,7 +67,7 @@ def _open(page: str | None = None, **state: str) -> AppTest:
     if page:
         for key, value in state.items():
             at.session_state[key] = value
-        at.switch_page(f"{PAGES}/{page}").run()
+        at.switch_page(_page(page)).run()
     return at
 
 
@@ -85,7 +91,7 @@ def test_home_shows_force_and_area_figures(seeded_env: Settings) -> None:
 
 
 def test_cohort_page_ranks_with_component_points(seeded_env: Settings) -> None:
-    at = _open("cohort.py")
+    at = _open("cohort")
     assert not at.exception
     frame = at.dataframe[0].value
     assert len(frame) == 25
@@ -98,7 +104,7 @@ def test_cohort_page_ranks_with_component_points(seeded_env: Settings) -> None:
 
 
 def test_cohort_opens_a_profile(seeded_env: Settings) -> None:
-    at = _open("cohort.py")
+    at = _open("cohort")
     frame = at.dataframe[0].value
     person_id, name = frame["id"][2], frame["name"][2]
     at.selectbox(key="cohort_person").select(person_id).run()
@@ -112,7 +118,7 @@ def test_cohort_opens_a_profile(seeded_env: Settings) -> None:
 
 def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
     person = _nominal()
-    at = _open("person.py", person_id=person["id:ID(Person)"])
+    at = _open("person", person_id=person["id:ID(Person)"])
     assert not at.exception
     assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
     assert any(person["id:ID(Person)"] in c.value for c in at.caption)
@@ -123,14 +129,14 @@ def test_profile_from_the_url(seeded_env: Settings) -> None:
     person = _nominal()
     at = AppTest.from_file(APP, default_timeout=60).run()
     at.query_params["id"] = person["id:ID(Person)"]
-    at.switch_page(f"{PAGES}/person.py").run()
+    at.switch_page(_page("person")).run()
     assert not at.exception
     assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
 
 
 def test_profile_search(seeded_env: Settings) -> None:
     person = _nominal()
-    at = _open("person.py")
+    at = _open("person")
     assert not at.exception and "Search for a person" in at.info[0].value
     at.text_input(key="person_search").input(person["last_name"].upper()).run()
     matches = at.selectbox(key="person_match")
@@ -141,7 +147,7 @@ def test_profile_search(seeded_env: Settings) -> None:
 
 
 def test_unknown_person_is_a_warning(seeded_env: Settings) -> None:
-    at = _open("person.py", person_id="NOPE")
+    at = _open("person", person_id="NOPE")
     assert not at.exception
     assert [w.value for w in at.warning] == ["No person with id 'NOPE'."]
 
@@ -149,7 +155,7 @@ def test_unknown_person_is_a_warning(seeded_env: Settings) -> None:
 # -- the store down, misconfigured or empty: one sentence, no traceback -------------------
 
 
-@pytest.mark.parametrize("page", [None, "cohort.py", "person.py"])
+@pytest.mark.parametrize("page", [None, "cohort", "person"])
 def test_data_dir_that_is_a_file(
     page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -164,7 +170,7 @@ def test_data_dir_that_is_a_file(
     assert not at.dataframe and not at.metric
 
 
-@pytest.mark.parametrize("page", [None, "cohort.py", "person.py"])
+@pytest.mark.parametrize("page", [None, "cohort", "person"])
 def test_store_unreachable(
     page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -172,7 +178,7 @@ def test_store_unreachable(
         raise StoreUnavailable(f"the embedded store in {settings.data_dir} is not running")
 
     _env(monkeypatch, tmp_path, "iom")
-    monkeypatch.setattr("iom.ui.state.open_store", down)
+    monkeypatch.setattr("iom.ui.state.connect", down)
     at = _open(page, person_id="P000001")
     assert not at.exception
     (error,) = at.error
@@ -182,7 +188,7 @@ def test_store_unreachable(
     )
 
 
-@pytest.mark.parametrize("page", [None, "cohort.py", "person.py"])
+@pytest.mark.parametrize("page", [None, "cohort", "person"])
 def test_empty_store(
     page: str | None, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,3 +197,14 @@ def test_empty_store(
     assert not at.exception
     assert [i.value for i in at.info] == [EMPTY_STORE]
     assert not at.error
+
+
+def test_pages_are_grouped_in_sidebar_sections(monkeypatch: pytest.MonkeyPatch) -> None:
+    from iom.ui import app
+
+    assert app.grouped() == {"IOM": ["home", "cohort", "person"]}  # OCGs, Admin: none yet
+    monkeypatch.setitem(app.PAGES, "ocgs", app.Page("cohort/cohort.py", "OCGs", ":x:", "OCGs"))
+    assert list(app.grouped()) == ["IOM", "OCGs"]
+    monkeypatch.setitem(app.PAGES, "odd", app.Page("cohort/cohort.py", "Odd", ":x:", "Nowhere"))
+    with pytest.raises(ValueError, match="unknown sections: \\['Nowhere'\\]"):
+        app.grouped()

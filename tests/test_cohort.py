@@ -12,13 +12,13 @@ import pytest
 from click.testing import CliRunner
 
 from csv_files import write_import
-from iom.access import Actor
 from iom.cli import main
+from iom.cohort.components import COMPONENTS, harm_fraction, recency_fraction
+from iom.cohort.ranking import EMPTY_STORE, OFFENCE_COLUMNS, rank_cohort, rule_text, score_offences
+from iom.cohort.rules import CohortRules
 from iom.errors import ConfigError
 from iom.reference import load_reference
-from iom.scoring.cohort import EMPTY_STORE, OFFENCE_COLUMNS, rank_cohort, rule_text, score_offences
-from iom.scoring.components import COMPONENTS, harm_fraction, recency_fraction
-from iom.scoring.rules import CohortRules
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store import Store
 
@@ -211,8 +211,8 @@ SMALL_FORCE = {
 
 @pytest.fixture
 def small_force(store: Store, tmp_path: Path) -> Store:
-    from iom.access import SYSTEM
     from iom.ingest import load_directory
+    from iom.security.access import SYSTEM
 
     load_directory(store, write_import(tmp_path / "force", SMALL_FORCE), SYSTEM, reference=REF)
     return store
@@ -245,7 +245,7 @@ def test_one_audit_event_names_the_people_returned(small_force: Store) -> None:
     rank_cohort(small_force, ACTOR, as_of=AS_OF, top=2, reference=REF)
     events = [
         e
-        for e in small_force.read("audit/recent_events", {"subject_id": "P1", "limit": 10})
+        for e in small_force.read("security/audit/recent_events", {"subject_id": "P1", "limit": 10})
         if e["operation"] == "CONSULTATION"
     ]
     assert len(events) == 1
@@ -267,7 +267,7 @@ def test_empty_store_note(store: Store) -> None:
     ranking = rank_cohort(store, ACTOR, as_of=AS_OF, reference=REF)
     assert ranking.empty and ranking.note == EMPTY_STORE
     assert store.read("stats/label_counts") == []  # nothing consulted, nothing audited
-    assert store.read("audit/event_count") == [{"count": 0}]
+    assert store.read("security/audit/event_count") == [{"count": 0}]
 
 
 # -- the command line --------------------------------------------------------------------
@@ -296,6 +296,8 @@ def test_cli_cohort_prints_the_table_and_rule(
     header = ["rank", "id", "name", "cohort", "score", "recency", "frequency", "harm"]
     assert lines[1].split() == header
     assert [line.split()[0] for line in lines[2:7]] == ["1", "2", "3", "4", "5"]
+    table = "\n".join(lines[2:7])
+    assert not {"FIXED", "FLEX", "FREE"} & set(table.split())  # cohorts shown as labels
     assert "Rule: score = recency (max 30)" in result.output
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from iom.cypher_lint import Diagnostic, lint_files
+from cypher_lint import Diagnostic, lint_files
 
 pytestmark = pytest.mark.lint
 
@@ -83,7 +83,8 @@ def _files_neo4j_runs() -> list[Path]:
     NAME.neo4j.cypher replaces it for Neo4j (e.g. `CALL db.indexes()`, which Neo4j 5 rejects).
     """
     files = []
-    for path in sorted((REPO_ROOT / "cypher").rglob("*.cypher")):
+    roots = (REPO_ROOT / "cypher", REPO_ROOT / "benchmarks" / "cypher")
+    for path in sorted(p for root in roots for p in root.rglob("*.cypher")):
         neo4j_variant = path.with_name(path.name.removesuffix(".cypher") + ".neo4j.cypher")
         if path.name.endswith(".falkordb.cypher") or neo4j_variant.exists():
             continue

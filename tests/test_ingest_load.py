@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 
 from csv_files import write_texts as write
-from iom.access import SYSTEM, Actor
-from iom.audit import recent_events
 from iom.errors import StoreError
 from iom.ingest import count_graph, load_directory, record_history
 from iom.ingest import load as load_module
-from iom.ingest.history import current
+from iom.security.access import SYSTEM, Actor
+from iom.security.audit import recent_events
+from iom.security.history import current
 from iom.store import Store, Transaction
 
 ANALYST = Actor(user="a.analyst", role="ANALYST", purpose="test import")
@@ -94,10 +94,10 @@ def test_a_changed_value_writes_one_change_with_before_after_and_who(
     report = load_directory(store, seed, ANALYST)
     assert report.changes == 1 and report.nodes["Person"].changed == 1
     assert count_graph(store).system == {"AuditEvent": 3, "Change": 1}
-    alteration = [e for e in recent_events(store, "P1") if e["operation"] == "ALTERATION"]
+    alteration = [e for e in recent_events(store, SYSTEM, "P1") if e["operation"] == "ALTERATION"]
     assert len(alteration) == 1 and alteration[0]["user"] == "a.analyst"
     assert alteration[0]["subject_ids"] == ["P1"]
-    (change,) = record_history(store, "Person", "P1")
+    (change,) = record_history(store, SYSTEM, "Person", "P1")
     assert change["user"] == "a.analyst" and change["label"] == "Person"
     assert change["before"] == {"ogrs3": 41.5, "wanted": True}
     assert change["after"] == {"ogrs3": 44.0, "wanted": False}
@@ -160,7 +160,7 @@ def test_dry_run_writes_nothing_and_says_what_it_would_write(store: Store, seed:
 
 def test_collection_is_audited_with_the_people_touched(store: Store, seed: Path) -> None:
     report = load_directory(store, seed, ANALYST)
-    (event,) = store.read("audit/recent_events", {"subject_id": None, "limit": 5})
+    (event,) = store.read("security/audit/recent_events", {"subject_id": None, "limit": 5})
     assert event["id"] == report.audit_event
     assert event["operation"] == "COLLECTION" and event["user"] == "a.analyst"
     assert event["subject_ids"] == ["P1", "P2", "P3"]
@@ -176,7 +176,7 @@ def test_audit_subjects_are_capped_and_the_total_kept(
 ) -> None:
     monkeypatch.setattr(load_module, "SUBJECT_LIMIT", 2)
     load_directory(store, seed, SYSTEM)
-    (event,) = store.read("audit/recent_events", {"subject_id": None, "limit": 5})
+    (event,) = store.read("security/audit/recent_events", {"subject_id": None, "limit": 5})
     assert event["subject_ids"] == ["P1", "P2"]
     assert event["detail"].endswith("; 3 Person records touched (the first 2 listed)")
 

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from iom import audit
-from iom.access import SYSTEM, Actor
-from iom.schema import ensure_schema
+from iom.security import audit
+from iom.security.access import SYSTEM, Actor
 from iom.settings import Settings
 from iom.store import Store, open_store
+from iom.store.indexes import ensure_schema
 
 pytestmark = [
     pytest.mark.neo4j,
@@ -35,13 +35,13 @@ def neo4j_store() -> Iterator[Store]:
 def test_round_trip_and_rollback(neo4j_store: Store) -> None:
     marker = uuid.uuid4().hex
     audit.record(neo4j_store, ACTOR, "CONSULTATION", [marker])
-    rows = neo4j_store.read("audit/recent_events", {"subject_id": marker, "limit": 5})
+    rows = neo4j_store.read("security/audit/recent_events", {"subject_id": marker, "limit": 5})
     assert [r["subject_ids"] for r in rows] == [[marker]]
     with pytest.raises(RuntimeError), neo4j_store.transaction() as tx:
         audit.record(tx, ACTOR, "COLLECTION", [marker + "-rolled-back"])
         raise RuntimeError("fail")
     gone = neo4j_store.read(
-        "audit/recent_events", {"subject_id": marker + "-rolled-back", "limit": 5}
+        "security/audit/recent_events", {"subject_id": marker + "-rolled-back", "limit": 5}
     )
     assert gone == []
 

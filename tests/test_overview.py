@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from csv_files import write_import
-from iom.access import SYSTEM, Actor
 from iom.overview import FIGURES, area_figures, overview_figures, store_summary
 from iom.reference import load_reference
+from iom.security.access import SYSTEM, Actor
 from iom.store import Store
 
 AS_OF = date(2025, 6, 1)
@@ -148,9 +148,9 @@ def test_force_totals_count_each_record_once(force: Store) -> None:
 
 
 def test_figures_write_no_audit_event(force: Store) -> None:
-    before = len(force.read("audit/recent_events", {"subject_id": None, "limit": 100}))
+    before = len(force.read("security/audit/recent_events", {"subject_id": None, "limit": 100}))
     overview_figures(force, ACTOR, AS_OF)
-    after = len(force.read("audit/recent_events", {"subject_id": None, "limit": 100}))
+    after = len(force.read("security/audit/recent_events", {"subject_id": None, "limit": 100}))
     assert after == before
 
 

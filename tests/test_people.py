@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from csv_files import write_import
-from iom.access import SYSTEM, Actor
 from iom.errors import IomError, RecordNotFound
 from iom.people import find_people, from_persons_view, person_profile
 from iom.reference import load_reference
+from iom.security.access import SYSTEM, Actor
 from iom.store import Store
 
 REF = load_reference()
@@ -127,6 +128,7 @@ def test_profile_details_and_flags(family: Store) -> None:
     assert profile.name == "Dean Marsh" and profile.details["pnc_id"] == "90/123A"
     assert set(profile.labels) >= {"Person", "Nominal", "Offender"}
     assert profile.flags == {"wanted": True, "on_bail": False, "failed_to_appear": True}
+    assert profile.raised_flags() == ["Wanted", "Failed to appear"]
     assert profile.fictional
     assert profile.details["risk_of_serious_harm"] == "HIGH"
 
@@ -190,7 +192,7 @@ def test_profile_is_audited(family: Store) -> None:
     person_profile(family, ACTOR, "P1", reference=REF)
     (event,) = [
         e
-        for e in family.read("audit/recent_events", {"subject_id": "P1", "limit": 10})
+        for e in family.read("security/audit/recent_events", {"subject_id": "P1", "limit": 10})
         if e["operation"] == "CONSULTATION"
     ]
     assert event["user"] == "tester" and event["role"] == "IOM_OFFICER"
@@ -215,7 +217,56 @@ def test_find_people(family: Store) -> None:
 
 def test_find_people_is_audited(family: Store) -> None:
     find_people(family, ACTOR, "dean")
-    events = family.read("audit/recent_events", {"subject_id": "P1", "limit": 10})
+    events = family.read("security/audit/recent_events", {"subject_id": "P1", "limit": 10})
     assert [e["detail"] for e in events if e["operation"] == "CONSULTATION"] == [
         "person search for 'dean'"
     ]
+
+
+def test_linked_people_are_exactly_those_audited(family: Store) -> None:
+    profile = person_profile(family, ACTOR, "P1", reference=REF)
+    assert profile.linked == {
+        "P2": "Kai Marsh (sibling)",
+        "P3": "Ash Ford (associate)",
+        "P4": "Bea Lowe (associate)",
+        "P5": "Cal Marsh (child)",
+        "P6": "Dot Marsh (parent)",
+    }
+    (event,) = [
+        e
+        for e in family.read("security/audit/recent_events", {"subject_id": "P1", "limit": 10})
+        if e["operation"] == "CONSULTATION"
+    ]
+    assert set(event["subject_ids"]) == {"P1", *profile.linked}
+
+
+def test_current_arrangements_follow_the_dates(family: Store) -> None:
+    profile = person_profile(family, ACTOR, "P1", reference=REF)
+    assert profile.arrangements(date(2025, 6, 1)) == [
+        "MARAC 2024-03-01",
+        "MAPPA Category 2, Level 2",
+        "OCG Principal: Marsh crew",
+        "High-impact household",
+    ]
+    before = profile.arrangements(date(2021, 6, 1))  # before the MAPPA case and membership
+    assert before == ["MARAC 2024-03-01", "High-impact household"]
+    (mappa,) = [c for c in profile.cases if c["kind"] == "MAPPA"]
+    ended = {**mappa, "end_on": "2025-01-01"}
+    gone = replace(profile, cases=[ended], ocgs=[{**profile.ocgs[0], "until": "2025-01-01"}])
+    assert [c["id"] for c in gone.current_cases(date(2025, 6, 1))] == []
+    assert gone.current_ocgs(date(2025, 6, 1)) == []
+    assert [c["id"] for c in gone.current_cases(date(2024, 6, 1))] == ["M1"]
+
+
+def test_sections_show_labels_not_codes(family: Store) -> None:
+    profile = person_profile(family, ACTOR, "P1", reference=REF)
+    offences = {o["id"]: o for o in profile.shown("offences")}
+    assert offences["O1"]["offence_type"] == "Burglary of a dwelling"
+    assert offences["O1"]["outcome"] == "Convicted" and offences["O1"]["roles"] == [
+        "Convicted",
+        "Suspect",
+    ]
+    assert profile.offences[0]["offence_type"] in {"RESIDENTIAL_BURGLARY", "VIOLENCE_WITH_INJURY"}
+    assert [g["role"] for g in profile.shown("ocgs")] == ["Principal"]
+    assert profile.shown("episodes")[0]["cohort"].startswith("Fixed")
+    assert profile.detail("risk_of_serious_harm") == "High"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from iom import audit
-from iom.access import Actor
 from iom.errors import ConfigError, QueryError, StoreError, StoreUnavailable
+from iom.security import audit
+from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store import EmbeddedServer, Store, open_store
 
@@ -22,7 +22,7 @@ ACTOR = Actor(user="tester", role="ANALYST", purpose="store tests")
 
 
 def _audit_count(store: Store) -> int:
-    return int(store.read("audit/event_count")[0]["count"])
+    return int(store.read("security/audit/event_count")[0]["count"])
 
 
 def _own_settings(tmp_path: Path) -> Settings:
@@ -32,7 +32,7 @@ def _own_settings(tmp_path: Path) -> Settings:
 
 def test_round_trip_returns_plain_rows(store: Store) -> None:
     event = audit.record(store, ACTOR, "CONSULTATION", ["P1", "P2"], "round trip")
-    rows = store.read("audit/recent_events", {"subject_id": "P2", "limit": 5})
+    rows = store.read("security/audit/recent_events", {"subject_id": "P2", "limit": 5})
     assert [r["id"] for r in rows] == [event]
     row = rows[0]
     assert row["subject_ids"] == ["P1", "P2"] and isinstance(row["subject_ids"], list)
@@ -42,7 +42,7 @@ def test_round_trip_returns_plain_rows(store: Store) -> None:
 
 def test_parameters_that_do_not_match_the_file_are_refused(store: Store) -> None:
     with pytest.raises(QueryError, match=r"missing \$limit; unexpected \$limt"):
-        store.read("audit/recent_events", {"subject_id": None, "limt": 5})
+        store.read("security/audit/recent_events", {"subject_id": None, "limt": 5})
     with pytest.raises(QueryError, match="no query named 'nope'"):
         store.read("nope")
 
@@ -66,7 +66,7 @@ def test_read_refuses_a_write_query(store: Store) -> None:
         "detail": "",
     }
     with pytest.raises(StoreError):
-        store.read("audit/record_event", params)
+        store.read("security/audit/record_event", params)
     assert _audit_count(store) == 0
 
 
@@ -84,7 +84,7 @@ def test_transaction_rolls_back_everything_on_failure(store: Store) -> None:
             audit.record(tx, ACTOR, "COLLECTION", [f"P{n}"])
         raise RuntimeError("boom")
     assert _audit_count(store) == 1
-    rows = store.read("audit/recent_events", {"subject_id": None, "limit": 10})
+    rows = store.read("security/audit/recent_events", {"subject_id": None, "limit": 10})
     assert [r["subject_ids"] for r in rows] == [["before"]]
 
 
@@ -143,7 +143,7 @@ def test_second_process_attaches_instead_of_starting(tmp_path: Path) -> None:
         "from iom.settings import Settings\n"
         "s = Settings.from_env()\n"
         "st = open_store(s)\n"
-        "n = st.read('audit/event_count')[0]['count']\n"
+        "n = st.read('security/audit/event_count')[0]['count']\n"
         "print(st.started_server, n, EmbeddedServer(s.data_dir).pid())\n"
         "st.close()\n"
     )

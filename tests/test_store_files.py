@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from csv_files import write_texts
-from iom import audit
-from iom.access import SYSTEM, Actor
 from iom.cli import main
 from iom.errors import ConfigError, StoreDamaged, StoreError
 from iom.ingest import count_graph, load_directory
+from iom.security import audit
+from iom.security.access import SYSTEM, Actor
 from iom.settings import Settings
 from iom.store import EmbeddedServer, open_store
 from iom.store import falkor as falkor_module
@@ -68,7 +68,7 @@ def _filled(data_dir: Path, events: int = 3) -> EmbeddedServer:
 def _events(data_dir: Path) -> list[str]:
     store = open_store(Settings(data_dir=data_dir))
     try:
-        rows = store.read("audit/recent_events", {"subject_id": "P1", "limit": 100})
+        rows = store.read("security/audit/recent_events", {"subject_id": "P1", "limit": 100})
         return sorted(str(r["detail"]) for r in rows if r["operation"] == "CONSULTATION")
     finally:
         store.close()

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from csv_files import write_texts
-from iom import audit
-from iom.access import SYSTEM, Actor
 from iom.errors import StoreError
 from iom.ingest import count_graph, load_directory
+from iom.security import audit
+from iom.security.access import SYSTEM, Actor
 from iom.settings import Settings
 from iom.store import Store, open_store
 from iom.store.falkor import STAGING_INFIX, FalkorStore
@@ -30,7 +30,7 @@ def _people(n: int, prefix: str = "P") -> dict[str, str]:
 
 
 def _events(store: Store) -> list[str]:
-    rows = store.read("audit/recent_events", {"subject_id": None, "limit": 1000})
+    rows = store.read("security/audit/recent_events", {"subject_id": None, "limit": 1000})
     return sorted(str(r["detail"]) for r in rows)
 
 
@@ -125,7 +125,7 @@ def test_a_live_writer_is_waited_for_and_named(store: Store, settings: Settings)
 _IMPORTER = """
 import sys, time
 from pathlib import Path
-from iom.access import SYSTEM
+from iom.security.access import SYSTEM
 from iom.ingest import load_directory
 from iom.store import open_store
 from iom.settings import Settings

@@ -75,9 +75,13 @@ def test_up_seeds_serves_refuses_a_second_and_down_stops_everything(data_dir: Pa
 
         down = _iom(data_dir, "down")
         assert "Stopped the dashboard" in down.stdout, down.stdout + down.stderr
+        assert down.returncode == 0, down.stdout + down.stderr
+        assert "Traceback" not in down.stdout + down.stderr
         assert up.wait(timeout=60) == 0
+        up_err = up.stderr.read()  # type: ignore[union-attr]
+        assert "Traceback" not in up_err
         assert not EmbeddedServer(data_dir).is_running()
-        assert "loading the fictional seed force" in up.stderr.read()  # type: ignore[union-attr]
+        assert "loading the fictional seed force" in up_err
     finally:
         if up.poll() is None:
             up.kill()

@@ -1,8 +1,10 @@
-"""The library's exceptions: one root, a few subclasses named for the user's problem."""
+"""The library's exceptions (one root, a few subclasses named for the user's problem) and
+the one message every interface shows for a store with nothing loaded yet."""
 
 from __future__ import annotations
 
 __all__ = [
+    "EMPTY_STORE",
     "ConfigError",
     "ImportValidationError",
     "IomError",
@@ -12,6 +14,11 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
 ]
+
+EMPTY_STORE = (
+    "The store is empty: load data with `iom load DIR`, or start with `iom up`, which loads "
+    "the fictional seed force."
+)
 
 
 class IomError(Exception):

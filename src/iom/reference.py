@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -18,13 +19,16 @@ from typing import Any
 import yaml
 
 from iom.errors import ConfigError
+from iom.model import vocab_label
 from iom.settings import Settings
 
 __all__ = [
     "FILES",
     "HarmWeight",
     "Reference",
+    "code_label",
     "copy_defaults",
+    "labelled",
     "load_reference",
     "reference_for",
 ]
@@ -53,6 +57,24 @@ class Reference:
     ocg_statuses: dict[str, dict[str, Any]]
     scoring: dict[str, Any]
     folder: str
+
+    def label(self, table: str, code: str | None) -> str:
+        """The human label of a code of a `config:` vocabulary (the code if none is known).
+
+        Offence types are labelled by harm_weights.csv's `description`; bands and statuses by
+        their `label` in ocg_bands.yaml where given, else by the code.
+        """
+        if code is None:
+            return ""
+        code = str(code)
+        if table == "offence_types":
+            weight = self.harm_weights.get(code)
+            return weight.description if weight and weight.description else code
+        entries = {"ocg_bands": self.ocg_bands, "ocg_statuses": self.ocg_statuses}
+        if table not in entries:
+            self.vocabulary(table)  # raises the unknown-table error
+        entry = entries[table].get(code) or {}
+        return str(entry.get("label") or code)
 
     def vocabulary(self, name: str) -> tuple[str, ...]:
         """Codes of a `config:` vocabulary named in the model."""
@@ -147,6 +169,40 @@ def reference_for(settings: Settings | None = None) -> Reference:
             f"`iom config init {settings.config_dir}`, or unset IOM_CONFIG_DIR."
         )
     return load_reference(settings.reference_dir)
+
+
+def code_label(vocabulary: str, code: str | None, reference: Reference | None = None) -> str:
+    """The human label of a stored code, from the model (`Outcome`) or a table (`config:...`).
+
+    >>> code_label("IomCohort", "FIXED")
+    'Fixed (neighbourhood crime)'
+    >>> code_label("config:offence_types", "HOMICIDE")
+    'Murder or manslaughter'
+    """
+    if vocabulary.startswith("config:"):
+        return (reference or load_reference()).label(vocabulary.removeprefix("config:"), code)
+    return vocab_label(vocabulary, code)
+
+
+def labelled(
+    rows: Iterable[Mapping[str, Any]],
+    vocabularies: Mapping[str, str],
+    reference: Reference | None = None,
+) -> list[dict[str, Any]]:
+    """Copies of `rows` with each column named in `vocabularies` shown as its label.
+
+    >>> labelled([{"cohort": "FLEX", "id": "P1"}], {"cohort": "IomCohort"})
+    [{'cohort': 'Flex (local priority: domestic abuse, violence)', 'id': 'P1'}]
+    """
+    return [
+        {
+            k: code_label(vocabularies[k], v, reference)
+            if k in vocabularies and v is not None
+            else v
+            for k, v in row.items()
+        }
+        for row in rows
+    ]
 
 
 def copy_defaults(folder: Path) -> list[Path]:

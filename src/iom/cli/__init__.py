@@ -13,10 +13,10 @@ from typing import Any
 import click
 
 from iom import __version__
-from iom.access import Actor
+from iom.connection import Store, connect
 from iom.errors import ImportValidationError, IomError
+from iom.security.access import Actor
 from iom.settings import Settings
-from iom.store import Store, open_store
 
 __all__ = ["CliState", "main", "pass_state"]
 
@@ -55,7 +55,7 @@ class CliState:
     def store(self) -> Store:
         """The configured store, opened (and for the embedded one, started) on first use."""
         if self._store is None:
-            self._store = open_store(self.settings())
+            self._store = connect(self.settings())
         return self._store
 
     def actor(self, purpose: str) -> Actor:

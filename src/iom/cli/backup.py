@@ -7,8 +7,7 @@ from pathlib import Path
 import click
 
 from iom.cli import CliState, main, pass_state
-from iom.store import EmbeddedServer
-from iom.store.backup import backup_store, restore_store
+from iom.connection import backup_store, repair_embedded, restore_store
 
 __all__ = ["backup", "repair", "restore"]
 
@@ -41,7 +40,7 @@ def restore(state: CliState, folder: Path) -> None:
 def repair(state: CliState) -> None:
     """Start a store whose log was cut short, dropping only its incomplete last write."""
     settings = state.settings()
-    if EmbeddedServer(settings.data_dir).repair():
+    if repair_embedded(settings):
         click.echo(
             f"Repaired the embedded store in {settings.data_dir}: the incomplete last write was "
             "dropped, everything before it kept."

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.cli.options import ISO_DATE
 from iom.reference import reference_for
 
 if TYPE_CHECKING:  # pandas loads only when the command runs, so `iom --help` stays quick
-    from iom.scoring.cohort import CohortRanking
+    from iom.cohort.ranking import CohortRanking
 
 PURPOSE = "IOM cohort review: ranking candidates for the selection panel"
 
 
 def _table(ranking: CohortRanking) -> str:
-    frame = ranking.frame
+    frame = ranking.shown()
     columns = ["rank", "id", "name", "cohort", "score", *ranking.points_columns]
     view = frame[columns].copy()
     view["cohort"] = view["cohort"].fillna("-")
@@ -39,21 +40,20 @@ def _table(ranking: CohortRanking) -> str:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="YYYY-MM-DD",
+    type=ISO_DATE,
     help="Score as on this date (default: today); later offences are ignored.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (rows, weights, rule).")
 @pass_state
-def cohort(state: CliState, top: int, as_of: datetime | None, as_json: bool) -> None:
+def cohort(state: CliState, top: int, as_of: date | None, as_json: bool) -> None:
     """Rank people by recency, frequency and harm of their offences (a list for the panel)."""
-    from iom.scoring.cohort import rank_cohort
+    from iom.cohort.ranking import rank_cohort
 
     settings = state.settings()
     ranking = rank_cohort(
         state.store(),
         state.actor(PURPOSE),
-        as_of=as_of.date() if as_of else None,
+        as_of=as_of,
         top=top,
         reference=reference_for(settings),
     )

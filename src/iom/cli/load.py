@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import click
 from iom.cli import CliState, main, pass_state
 from iom.cli.stats import format_table
 from iom.ingest import LoadReport, load_directory
+from iom.ingest.shift import moved_to_today
 from iom.reference import reference_for
 
 __all__ = ["load", "summary"]
@@ -51,13 +53,26 @@ def summary(report: LoadReport) -> str:
     "--dry-run", is_flag=True, help="Check everything, show what would be written, write nothing."
 )
 @click.option(
+    "--shift-dates-to-today",
+    is_flag=True,
+    help="Move every date by the same number of days so that the folder's as-of date "
+    "(manifest.json) is today, e.g. to load a generated force as if it were current.",
+)
+@click.option(
     "--as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="The date the data is as of (default today): no birth or offence may come after it.",
+    help="The date the data is as of (default: the folder's manifest.json, else today): "
+    "no birth or offence may come after it.",
 )
 @pass_state
-def load(state: CliState, directory: Path, dry_run: bool, as_of: datetime | None) -> None:
+def load(
+    state: CliState,
+    directory: Path,
+    dry_run: bool,
+    shift_dates_to_today: bool,
+    as_of: datetime | None,
+) -> None:
     """Import every CSV file under DIR (neo4j-admin import headers) into the store.
 
     Every file is checked first and every problem is listed as file:row:column; if there is
@@ -65,13 +80,14 @@ def load(state: CliState, directory: Path, dry_run: bool, as_of: datetime | None
     same files again changes nothing; changed values are kept in the change history.
     """
     settings = state.settings()
-    report = load_directory(
-        state.store(),
-        directory,
-        state.actor(f"import of {directory}"),
-        dry_run=dry_run,
-        reference=reference_for(settings),
-        progress=lambda line: click.echo(line, err=True),
-        as_of=as_of.date() if as_of else None,
-    )
+    with moved_to_today(directory) if shift_dates_to_today else nullcontext(directory) as folder:
+        report = load_directory(
+            state.store(),
+            folder,
+            state.actor(f"import of {directory}"),
+            dry_run=dry_run,
+            reference=reference_for(settings),
+            progress=lambda line: click.echo(line, err=True),
+            as_of=as_of.date() if as_of else None,
+        )
     click.echo(summary(report))

@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import click
 
 from iom.cli import main
+from iom.cli.options import ISO_DATE
 
-__all__ = ["IsoDate", "seed"]
-
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class IsoDate(click.ParamType):
-    """A YYYY-MM-DD date, refused with a clear message otherwise."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        """Parse `value` as an ISO date."""
-        if isinstance(value, date):
-            return value
-        try:
-            if not _DATE_RE.match(str(value)):
-                raise ValueError
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(f"{value!r} is not a date (expected YYYY-MM-DD)", param, ctx)
+__all__ = ["seed"]
 
 
 @main.group("seed")
@@ -62,7 +42,7 @@ def seed() -> None:
 )
 @click.option(
     "--as-of",
-    type=IsoDate(),
+    type=ISO_DATE,
     default="2026-11-01",
     show_default=True,
     help="The day the data describes: nothing happens after it.",
@@ -84,3 +64,35 @@ def generate(persons: int, seed_value: int, out: Path, as_of: date) -> None:
         f"{totals.get('nodes', 0):,} records and {totals.get('relationships', 0):,} relationships "
         f"({persons:,} persons, seed {seed_value}, as of {as_of.isoformat()})."
     )
+
+
+@seed.command("profile")
+@click.argument(
+    "directory", metavar="DIR", type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option("--check", is_flag=True, help="Exit 1 when any measure is outside its target.")
+def profile(directory: Path, check: bool) -> None:
+    """Measure a generated force in DIR against the calibration targets (published figures)."""
+    from iom.cli.stats import format_table
+    from iom.seed.profile import profile_force
+
+    measures = profile_force(directory)
+    rows = [
+        (
+            m.target.measure,
+            f"{m.target.low:g}"
+            if m.target.low == m.target.high
+            else f"{m.target.low:g} to {m.target.high:g}",
+            f"{m.value:g}",
+            "yes" if m.within else "NO",
+        )
+        for m in measures
+    ]
+    click.echo(format_table(["measure", "target", "value", "within"], rows))
+    outside = [m.target.measure for m in measures if not m.within]
+    click.echo(
+        f"{len(measures) - len(outside)} of {len(measures)} measures within their targets"
+        + (f"; outside: {', '.join(outside)}." if outside else ".")
+    )
+    if check and outside:
+        raise click.exceptions.Exit(1)

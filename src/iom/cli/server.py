@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from iom.cli import CliState, main, pass_state
-from iom.dashboard import running_dashboard, stop_dashboard
-from iom.store import EmbeddedServer
+from iom.cli.dashboard import running_dashboard, stop_dashboard
+from iom.connection import embedded_status, stop_embedded
 
 __all__ = ["down", "status"]
 
@@ -30,7 +30,7 @@ def down(state: CliState, force: bool) -> None:
             "iom does not run it, so there is nothing to stop."
         )
         return
-    if EmbeddedServer(settings.data_dir).stop(force=force):
+    if stop_embedded(settings, force=force):
         click.echo(f"Stopped the embedded store in {settings.data_dir}.")
     else:
         click.echo(f"The embedded store in {settings.data_dir} is not running.")
@@ -51,12 +51,11 @@ def status(state: CliState) -> None:
     dashboard = running_dashboard(settings.data_dir)
     if dashboard:
         click.echo(f"Dashboard: running at {dashboard.url} (pid {dashboard.pid}).")
-    server = EmbeddedServer(settings.data_dir)
+    server = embedded_status(settings)
     click.echo(f"Store: embedded FalkorDB in {settings.data_dir}, graph {settings.graph!r}.")
-    if server.is_running():
-        click.echo(f"Running: pid {server.pid()}, socket {server.socket}.")
-        problem = server.write_error()
-        if problem:
-            click.echo(f"Cannot write: {problem}")
+    if server.running:
+        click.echo(f"Running: pid {server.pid}, socket {server.socket}.")
+        if server.write_error:
+            click.echo(f"Cannot write: {server.write_error}")
     else:
         click.echo("Not running: it starts when a command needs it.")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import click
 
 from iom.cli import CliState, main, pass_state
+from iom.errors import EMPTY_STORE
 from iom.ingest import count_graph
 
 __all__ = ["format_table", "stats"]
@@ -45,7 +46,8 @@ def stats(state: CliState, as_json: bool) -> None:
         click.echo(json.dumps(counts.as_dict(), indent=2))
         return
     if not counts.labels and not counts.system:
-        click.echo(f"The store is empty ({state.store().description}).")
+        click.echo(EMPTY_STORE)
+        click.echo(f"Store: {state.store().description}")
         return
     click.echo(format_table(["label", "records"], sorted(counts.labels.items())))
     click.echo()

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import signal
-from pathlib import Path
 from types import FrameType
 
 import click
 
-from iom.access import SYSTEM
 from iom.cli import CliState, main, pass_state
-from iom.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
-from iom.packaged import packaged
-from iom.schema import ensure_schema
+from iom.cli.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
+from iom.connection import ensure_seeded
+from iom.security.access import SYSTEM
 
 
 @main.command()
@@ -40,10 +38,14 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
         return
     store = state.store()
     click.echo(f"Store: {store.description}", err=True)
-    ensure_schema(store)
-    labels = {row["label"] for row in store.read("stats/label_counts")}
-    if not no_seed and "Person" not in labels:
-        _load_seed(state)
+    report = ensure_seeded(
+        store, SYSTEM, seed=not no_seed, announce=lambda line: click.echo(line, err=True)
+    )
+    if report:
+        click.echo(
+            f"Loaded the seed force: {report.rows:,} records and links in {report.seconds:.1f} s.",
+            err=True,
+        )
     proc, dashboard = start_dashboard(settings, port=port, address=address)
     click.echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")
     click.echo(f"Dashboard log: {settings.data_dir / 'dashboard.log'}", err=True)
@@ -61,15 +63,3 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
         forget_dashboard(settings.data_dir)
         store.close()
     click.echo("Stopped.", err=True)
-
-
-def _load_seed(state: CliState) -> None:
-    from iom.ingest import load_directory
-
-    click.echo("The store is empty: loading the fictional seed force (first start)…", err=True)
-    seed = Path(str(packaged("seed_data")))
-    report = load_directory(state.store(), seed, SYSTEM)
-    click.echo(
-        f"Loaded the seed force: {report.rows:,} records and links in {report.seconds:.1f} s.",
-        err=True,
-    )

@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-from iom.ingest.history import record_history
 from iom.ingest.load import load_directory
 from iom.ingest.plan import ImportPlan
 from iom.ingest.report import GraphCounts, LabelCount, LoadReport, count_graph
 from iom.ingest.validate import validate_directory
+from iom.security.history import record_history
 
 __all__ = [
     "GraphCounts",

@@ -12,19 +12,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iom import audit
-from iom.access import Actor
+from iom.errors import ConfigError
 from iom.ingest.files import find_csv_files
-from iom.ingest.history import Reader, Stored, change_row, changed, current
 from iom.ingest.plan import ImportPlan, NodeGroup, RelGroup
 from iom.ingest.problems import rows_text
 from iom.ingest.report import LabelCount, LoadReport
 from iom.ingest.validate import validate_directory
 from iom.reference import Reference, reference_for
-from iom.schema import ensure_schema
-from iom.store.base import Store, Transaction
+from iom.security import audit
+from iom.security.access import Actor
+from iom.security.history import Stored, change_row, changed, current
+from iom.store.base import QueryRunner, Slots, Store, Transaction
+from iom.store.indexes import ensure_schema
 
-__all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "load_directory"]
+__all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "folder_as_of", "load_directory"]
 
 BATCH_SIZE = 5000
 SUBJECT_LIMIT = 1000  # Person ids stored on the audit event; the total goes in its detail
@@ -75,7 +76,7 @@ class _Loader:
         self.report.changes += len(changes)
         return writes, changes
 
-    def nodes(self, reader: Reader, tx: Transaction | None, group: NodeGroup) -> None:
+    def nodes(self, reader: QueryRunner, tx: Transaction | None, group: NodeGroup) -> None:
         """Compare a node group with the store and (with `tx`) write what is new or changed."""
         label = group.label
         stored = current(reader, label, [r["id"] for r in group.rows])
@@ -89,7 +90,7 @@ class _Loader:
                 self.report.extra_labels[extra] = self.report.extra_labels.get(extra, 0) + len(rows)
         if tx is not None:
             self._write_nodes(tx, group, stored, writes, adds)
-            tx.run_batches("history/record_changes", changes, batch_size=BATCH_SIZE)
+            tx.run_batches("security/history/record_changes", changes, batch_size=BATCH_SIZE)
         self.say(f"{group.file}: {rows_text(len(group.rows))}")
 
     def _write_nodes(
@@ -120,10 +121,14 @@ class _Loader:
         report = self._batches(group.file, len(writes))
         done = 0
         for labels, rows in sorted(fresh.items()):
-            slots = {"Labels": [group.label, *labels]}
+            labels_slot: Slots = {"Labels": [group.label, *labels]}
             progress = _offset(report, done)
             tx.run_batches(
-                "ingest/create_nodes", rows, slots=slots, batch_size=BATCH_SIZE, progress=progress
+                "ingest/create_nodes",
+                rows,
+                slots=labels_slot,
+                batch_size=BATCH_SIZE,
+                progress=progress,
             )
             done += len(rows)
         slots = {"Label": group.label}
@@ -168,6 +173,16 @@ def _offset(report: Callable[[int], None] | None, base: int) -> Callable[[int], 
     return (lambda done: report(base + done)) if report else None
 
 
+def folder_as_of(folder: Path) -> date:
+    """The as-of date of an import folder: its manifest.json's, else today."""
+    from iom.ingest.shift import as_of_of
+
+    try:
+        return as_of_of(folder)
+    except (ConfigError, ValueError, TypeError):
+        return date.today()
+
+
 def load_directory(
     store: Store,
     path: Path,
@@ -188,6 +203,8 @@ def load_directory(
     say = progress or _quiet
     if reference is None:
         reference = reference_for()
+    if as_of is None:
+        as_of = folder_as_of(Path(path))
     plan = validate_directory(Path(path), store, reference=reference, progress=say, as_of=as_of)
     report = LoadReport(Path(path), dry_run=dry_run, files=list(plan.files))
     loader = _Loader(plan, report, actor, say)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from iom.ingest.history import Reader
 from iom.model import MODEL
+from iom.store.base import QueryRunner
 
 __all__ = ["GraphCounts", "LabelCount", "LoadReport", "count_graph"]
 
@@ -63,7 +63,7 @@ class GraphCounts:
         }
 
 
-def count_graph(reader: Reader) -> GraphCounts:
+def count_graph(reader: QueryRunner) -> GraphCounts:
     """Count the store's nodes per label and relationships per type."""
     labels: dict[str, int] = {}
     system: dict[str, int] = {}
@@ -72,7 +72,7 @@ def count_graph(reader: Reader) -> GraphCounts:
             continue  # counted from the audit trail below (a graph of its own when embedded)
         target = system if row["label"] in MODEL.system_labels else labels
         target[str(row["label"])] = int(row["count"])
-    events = sum(int(r["count"]) for r in reader.read("audit/event_count"))
+    events = sum(int(r["count"]) for r in reader.read("security/audit/event_count"))
     if events:
         system["AuditEvent"] = events
     rels = {str(r["type"]): int(r["count"]) for r in reader.read("stats/relationship_counts")}

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
+from iom.dates import parse_iso_date
 from iom.model import MODEL, Model, Property
 from iom.reference import Reference, load_reference
 
@@ -50,7 +51,6 @@ HEADER_TYPES = {
 LIST_LIMIT = 12
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _FLOAT_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INT_RANGE = (-(2**63), 2**63 - 1)  # what both engines store as a whole number
 EARLIEST_DATE = "1900-01-01"  # an earlier date in police records is a typing slip
 NUL = "contains a NUL character (byte 0x00); remove it"
@@ -127,11 +127,9 @@ def _bool(text: str) -> bool:
 
 def _date(text: str) -> str:
     try:
-        if not _DATE_RE.match(text):
-            raise ValueError
-        value = date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise CellError(f"{text!r} is not a valid date (expected YYYY-MM-DD)") from None
+        value = parse_iso_date(text).isoformat()
+    except ValueError as e:
+        raise CellError(str(e)) from None
     if value < EARLIEST_DATE:
         raise CellError(f"{text!r} is before {EARLIEST_DATE}; check the year")
     return value

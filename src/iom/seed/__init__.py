@@ -20,22 +20,32 @@ from typing import Any
 from iom.errors import ConfigError
 from iom.seed.casework import build_casework
 from iom.seed.cohort import build_cohort, build_mappa_marac, cohort_size
+from iom.seed.custody import build_custody
 from iom.seed.disruption import build_disruption, build_meetings
 from iom.seed.finish import write_households, write_people
 from iom.seed.force import build_force
-from iom.seed.ocgs import count_ocgs, plan_ocgs, write_ocgs
+from iom.seed.ocgs import count_ocgs, plan_networks, plan_ocgs, write_ocgs
 from iom.seed.offending import build_offending
 from iom.seed.people import build_people
-from iom.seed.readme import write_readme
+from iom.seed.profile import profile_force, profile_table
+from iom.seed.readme import planted_text, write_readme
 from iom.seed.world import F, World
 from iom.seed.writer import Writer, write_manifest
 
-__all__ = ["GENERATOR_NAME", "GENERATOR_VERSION", "MAX_PERSONS", "MIN_PERSONS", "generate"]
+__all__ = [
+    "GENERATOR_NAME",
+    "GENERATOR_VERSION",
+    "MAX_PERSONS",
+    "MIN_PERSONS",
+    "build_world",
+    "generate",
+]
 
 GENERATOR_NAME = "iom.seed"
-GENERATOR_VERSION = "1"  # bump when the output for the same arguments changes on purpose
+GENERATOR_VERSION = "2"  # bump when the output for the same arguments changes on purpose
 MIN_PERSONS = 200
 MAX_PERSONS = 5_000_000
+PROFILE_UP_TO = 20_000  # larger forces leave the calibration table to `iom seed profile`
 
 
 def _check(out_dir: Path, persons: Any, seed: Any, as_of: Any) -> None:
@@ -67,6 +77,53 @@ def _check(out_dir: Path, persons: Any, seed: Any, as_of: Any) -> None:
         raise ConfigError(f"cannot write in the output folder {out_dir}: {why}") from None
 
 
+def _steps(w: World) -> list[tuple[str, Callable[[], Any]]]:
+    n_ocgs, cohort = count_ocgs(w.n), cohort_size(w.n)
+    return [
+        ("areas, officers, partners, pathways and tactics", lambda: build_force(w, n_ocgs, cohort)),
+        ("organised crime groups planned", lambda: plan_ocgs(w)),
+        ("people and households", lambda: build_people(w)),
+        ("networks planned", lambda: plan_networks(w)),
+        ("offences", lambda: build_offending(w)),
+        ("custody spells", lambda: build_custody(w)),
+        ("OCG members, assessments and associations", lambda: write_ocgs(w)),
+        ("IOM cohort and episodes", lambda: build_cohort(w)),
+        ("MAPPA and MARAC cases", lambda: build_mappa_marac(w)),
+        ("referrals, plans, actions and reviews", lambda: build_casework(w)),
+        ("4P plans and disruptions", lambda: build_disruption(w)),
+        ("meetings", lambda: build_meetings(w)),
+        ("person and household rows", lambda: (write_people(w), write_households(w))),
+    ]
+
+
+def build_world(
+    out_dir: Path,
+    persons: int = 3000,
+    seed: int = 7,
+    as_of: date = date(2026, 11, 1),
+    progress: Callable[[str], None] | None = None,
+    upto: str | None = None,
+) -> World:
+    """Run the generator's steps (all, or up to and including the step named `upto`) writing
+    into `out_dir`, and return the generator's working state: what tests of one piece inspect."""
+    out_dir = Path(out_dir)
+    _check(out_dir, persons, seed, as_of)
+    w = World(Writer(out_dir), persons, seed, as_of, progress)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of small objects and no cycles: collection passes only cost time
+    try:
+        for message, step in _steps(w):
+            w.progress(message)
+            step()
+            if message == upto:
+                break
+    finally:
+        w.files = w.out.close()
+        if collecting:
+            gc.enable()
+    return w
+
+
 def generate(
     out_dir: Path,
     persons: int = 3000,
@@ -80,33 +137,8 @@ def generate(
     `relationships/*.csv` in `out_dir` are replaced.
     """
     out_dir = Path(out_dir)
-    _check(out_dir, persons, seed, as_of)
-    writer = Writer(out_dir)
-    w = World(writer, persons, seed, as_of, progress)
-    n_ocgs, cohort = count_ocgs(persons), cohort_size(persons)
-    steps: list[tuple[str, Callable[[], Any]]] = [
-        ("areas, officers, partners, pathways and tactics", lambda: build_force(w, n_ocgs, cohort)),
-        ("organised crime groups planned", lambda: plan_ocgs(w)),
-        ("people and households", lambda: build_people(w)),
-        ("offences", lambda: build_offending(w)),
-        ("OCG members, assessments and associations", lambda: write_ocgs(w)),
-        ("IOM cohort and episodes", lambda: build_cohort(w)),
-        ("MAPPA and MARAC cases", lambda: build_mappa_marac(w)),
-        ("referrals, plans, actions and reviews", lambda: build_casework(w)),
-        ("4P plans and disruptions", lambda: build_disruption(w)),
-        ("meetings", lambda: build_meetings(w)),
-        ("person and household rows", lambda: (write_people(w), write_households(w))),
-    ]
-    collecting = gc.isenabled()
-    gc.disable()  # millions of small objects and no cycles: collection passes only cost time
-    try:
-        for message, step in steps:
-            w.progress(message)
-            step()
-    finally:
-        files = writer.close()
-        if collecting:
-            gc.enable()
+    w = build_world(out_dir, persons, seed, as_of, progress)
+    files = w.files
     extra = {"Nominal": 0, "Offender": 0, "Victim": 0, "Witness": 0}
     for p in w.people:
         extra["Nominal"] += bool(p.flags & F.NOMINAL)
@@ -121,6 +153,10 @@ def generate(
         "fictional": True,
     }
     manifest = write_manifest(out_dir, head, files, extra)
-    write_readme(out_dir, manifest, [a.population for a in w.areas])
+    table = ""
+    if persons <= PROFILE_UP_TO:
+        w.progress("calibration profile")
+        table = profile_table(profile_force(out_dir))
+    write_readme(out_dir, manifest, [a.population for a in w.areas], planted_text(w), table)
     w.progress("done")
     return manifest

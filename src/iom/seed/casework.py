@@ -173,6 +173,21 @@ def _referrals(w: World) -> None:
                 "RECEIVED",
                 "Awaiting screening at the selection panel",
             )
+    planted = 0
+    boundary = {i for i, _days in w.planted.get("boundary", ())}
+    for idx in sorted(w.marac_perps):  # planted: MARAC perpetrators referred to IOM
+        if idx in w.cohort or idx in boundary or planted == 3:
+            continue
+        _referral(
+            w,
+            idx,
+            "MARAC",
+            w.today - w.randint(3, 20),
+            "RECEIVED",
+            "MARAC perpetrator referred to IOM for the Flex cohort",
+        )
+        w.planted.setdefault("marac_referred_to_iom", []).append((idx, 0))
+        planted += 1
     youth = [i for i in w.kinds.get("ocg", ()) if w.people[i].age(w.today) == 17]
     youth += [i for i in w.kinds.get("occasional", ()) if w.people[i].age(w.today) == 17]
     for idx in youth[: w.scaled(6)]:
@@ -205,7 +220,17 @@ def write_reviews(
             break
         if lapsing and due >= w.today - 70:
             return due
-        held = min(max(prev + 1, due + w.randint(-4, 7)), end - 1 if closed else w.today - 1)
+        roll = rng.random()
+        if roll < 0.065 and due < end - gap[0]:
+            # Missed: the review was due and never held; the next falls due a cycle later.
+            rid = w.next_id("REV", 7)
+            w.out.node("Review", rid, {"due_on": due, "notes": "Missed: not held by the due date"})
+            w.out.rel("HAS_REVIEW", "Plan", plan, "Review", rid)
+            w.out.rel("REVIEWED_BY", "Review", rid, "Officer", reviewer)
+            due += w.randint(*gap)
+            continue
+        slip = w.randint(8, 35) if roll < 0.135 else w.randint(-4, 7)
+        held = min(max(prev + 1, due + slip), end - 1 if closed else w.today - 1)
         if held <= prev:
             break
         final = closed is not None and held + gap[0] > closed
@@ -335,9 +360,58 @@ def _offender_plan(w: World, ep: dict[str, object]) -> None:
                 w.out.rel("ASSIGNED_TO", "Action", aid, "Partner", partner)
 
 
+_PREVENT = (
+    ("Mentoring for young people at risk", "THIRD_SECTOR"),
+    ("School input on county lines exploitation", "LOCAL_AUTHORITY"),
+    ("Youth club and diversionary sport place", "LOCAL_AUTHORITY"),
+    ("Family support worker visits", "CHILDRENS_SERVICES"),
+)
+
+
+def _prevention(w: World) -> None:
+    """Early intervention for about a third of the 10-17-year-old siblings living with an OCG
+    member: a referral, a prevention plan with Prevent actions, and its reviews."""
+    homes = {w.people[m].home for o in w.ocgs for m, _ in o.members}
+    young = [
+        i
+        for i in w.kinds.get("young_sibling", ())
+        if i not in w.member_of
+        and w.people[i].home in homes
+        and 10 <= w.people[i].age(w.today) <= 17
+    ]
+    for idx in young:
+        if w.rng.random() >= 0.35:
+            continue
+        p = w.people[idx]
+        opened = w.today - w.randint(20, 500)
+        source = "YOUTH_JUSTICE" if p.flags & F.SUSPECT else "LOCAL_AUTHORITY"
+        reason = "Prevention: younger sibling of an OCG member (early intervention)"
+        _referral(w, idx, source, opened - w.randint(5, 30), "ACCEPTED", reason)
+        pid = w.next_id("PLN", 6)
+        owner = w.areas[p.area].officers["OCG_COORDINATOR"][0]
+        nxt = write_reviews(w, pid, opened, None, owner, w.rng.random() < 0.1, (42, 84))
+        w.out.node(
+            "Plan",
+            pid,
+            {
+                "plan_type": "PREVENTION",
+                "title": "Prevention plan (young person at risk of exploitation)",
+                "status": "OPEN",
+                "opened_on": opened,
+                "next_review_due": nxt,
+            },
+        )
+        w.out.rel("HAS_PLAN", "Person", w.pid(idx), "Plan", pid)
+        w.out.rel("OWNED_BY", "Plan", pid, "Officer", owner)
+        for text, ptype in w.rng.sample(_PREVENT, w.randint(1, 3)):
+            aid = write_action(w, pid, text, opened, None, four_p="PREVENT")
+            w.out.rel("ASSIGNED_TO", "Action", aid, "Partner", partner_for(w, ptype, p.area))
+
+
 def build_casework(w: World) -> None:
     """Referrals for every route, then a plan with needs, actions and reviews per episode."""
     _referrals(w)
     for ep in w.episodes:
         if ep["end"] is not None or w.rng.random() < 0.92:
             _offender_plan(w, ep)
+    _prevention(w)

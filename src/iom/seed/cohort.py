@@ -161,7 +161,7 @@ def _mappa_case(w: World, idx: int, category: str, level: str) -> None:
         w.today - 20,
     )
     end = None
-    if level == "1" and w.rng.random() < 0.15:
+    if level == "1" and w.rng.random() < 0.15 and start + 90 < w.today - 1:
         end = w.day_between(start + 90, w.today - 1)
     w.out.node(
         "MappaCase", mid, {"category": category, "level": level, "start_on": start, "end_on": end}
@@ -202,6 +202,10 @@ def build_mappa_marac(w: World) -> None:
     for n, idx in enumerate(in_iom[max(3, len(w.cohort) // 40) :]):
         if n % 5 == 0:
             _mappa_case(w, idx, "2", "1")
+    fixed = [i for i in sorted(w.cohort) if w.cohort[i] == "FIXED" and i not in w.mappa]
+    for idx in fixed[:4]:  # planted: IOM Fixed and MAPPA level 2 at once
+        _mappa_case(w, idx, "2", "2")
+        w.planted.setdefault("iom_fixed_and_mappa_2", []).append((idx, 0))
     seen_victims: dict[int, int] = {}
     for perp, victim, count, last_day, worst in w.da_pairs:
         if not (worst >= 3 or count >= 3) or w.rng.random() >= 0.5:
@@ -225,6 +229,7 @@ def build_mappa_marac(w: World) -> None:
             w.out.rel(
                 "SUBJECT_OF", "Person", w.pid(perp), "MaracCase", mid, {"role": "PERPETRATOR"}
             )
+            w.marac_perps.add(perp)
             w.out.rel("SUBJECT_OF", "Person", w.pid(victim), "MaracCase", mid, {"role": "VICTIM"})
             seen_victims[victim] = heard
             heard, criterion = heard + w.randint(60, 180), "REPEAT"

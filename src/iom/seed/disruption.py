@@ -106,11 +106,13 @@ def _disruptions(w: World, ocg: Ocg, approvers: list[str], ecu: str) -> None:
     rng = w.rng
     n = w.randint(1, 6) if ocg.status == "ACTIVE" else w.randint(0, 3)
     lo = max(ocg.mapped_on, w.window_start)
-    for _ in range(n):
+    for k in range(n):
         if ocg.active_until - 1 <= lo:
             break
         did = w.next_id("DIS", 6)
         t = w.pick(_BY_THREAT[ocg.threat])
+        if k == 0 and ocg.threat in ("FRAUD", "MONEY_LAUNDERING"):
+            t = 12  # HMRC tax investigation: economic crime groups meet HMRC first
         name, _tarea, four_p, owner = TACTICS[t]
         impact = w.weighted(_IMPACT)
         day = w.day_between(lo, ocg.active_until - 1)

@@ -98,41 +98,8 @@ def write_people(w: World) -> None:
 
 
 def write_households(w: World) -> None:
-    """Every Household row; high-impact ones carry the reason they were marked."""
-    n = len(w.households)
-    offenders = [0] * n
-    offences = [0] * n
-    reasons: list[str | None] = [None] * n
-    for p in w.people:
-        if p.flags & F.SUSPECT and p.n_off:
-            offenders[p.home] += 1
-            offences[p.home] += p.n_off
-    for ocg in w.ocgs:
-        for m, role in ocg.members:
-            home = w.people[m].home
-            if role == "PRINCIPAL" and ocg.status == "ACTIVE" and reasons[home] is None:
-                reasons[home] = f"OCG-linked: home of a {role.lower()} member of {ocg.name}"
-    da_at_home: dict[int, int] = {}
-    for perp, victim, count, _last, _worst in w.da_pairs:
-        if w.people[perp].home == w.people[victim].home:
-            da_at_home[w.people[perp].home] = da_at_home.get(w.people[perp].home, 0) + count
-    for home, count in da_at_home.items():
-        if count >= 4 and reasons[home] is None:
-            reasons[home] = f"Repeat domestic abuse: {count} incidents recorded at this address"
-    for h in range(n):
-        if reasons[h] is None and offenders[h] >= 2 and offences[h] >= 15:
-            reasons[h] = (
-                f"Several offenders: {offenders[h]} residents with {offences[h]} recorded offences"
-            )
+    """Every Household row. No high-impact flag: the cohort library scores households from what is
+    stored (who lives there, their offences, domestic-abuse offences, children's dates of birth)."""
     table = w.out.nodes("Household")
     for h in w.households:
-        why = reasons[h.idx]
-        table.write(
-            (w.hid(h.idx),),
-            {
-                "address": h.address,
-                "postcode": h.postcode,
-                "high_impact": why is not None,
-                "high_impact_reason": why,
-            },
-        )
+        table.write((w.hid(h.idx),), {"address": h.address, "postcode": h.postcode})

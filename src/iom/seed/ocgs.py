@@ -6,7 +6,7 @@ from iom.reference import load_reference
 from iom.seed.names import AREAS
 from iom.seed.world import Ocg, World
 
-__all__ = ["count_ocgs", "plan_ocgs", "write_ocgs"]
+__all__ = ["count_ocgs", "plan_networks", "plan_ocgs", "write_ocgs"]
 
 _DRUGS_MIX = (
     ("DRUG_SUPPLY", 55),
@@ -21,7 +21,7 @@ _TEMPLATES: dict[str, tuple[str, str, tuple[tuple[str, float], ...], int, tuple]
     "county": (
         "ILLEGAL_DRUGS",
         "County lines Class A drug supply",
-        (*_DRUGS_MIX, ("MODERN_SLAVERY", 4)),
+        (*_DRUGS_MIX, ("MODERN_SLAVERY", 1)),
         3,
         ((1, 2), (2, 4), (5, 9)),
     ),
@@ -37,7 +37,7 @@ _TEMPLATES: dict[str, tuple[str, str, tuple[tuple[str, float], ...], int, tuple]
         "Cannabis cultivation and wholesale supply",
         (
             ("DRUG_SUPPLY", 60),
-            ("MODERN_SLAVERY", 6),
+            ("MODERN_SLAVERY", 2),
             ("MONEY_LAUNDERING", 8),
             ("POSSESSION_OF_WEAPON", 5),
         ),
@@ -107,10 +107,10 @@ _TEMPLATES: dict[str, tuple[str, str, tuple[tuple[str, float], ...], int, tuple]
         "MODERN_SLAVERY_HUMAN_TRAFFICKING",
         "Labour exploitation in hand car washes",
         (
-            ("MODERN_SLAVERY", 45),
+            ("MODERN_SLAVERY", 12),
             ("MONEY_LAUNDERING", 20),
             ("FRAUD", 15),
-            ("VIOLENCE_WITH_INJURY", 10),
+            ("VIOLENCE_WITH_INJURY", 20),
         ),
         3,
         ((1, 2), (1, 3), (2, 5)),
@@ -158,14 +158,6 @@ _SOURCES = (
     ("CUSTODY", 10),
     ("PARTNER", 10),
 )
-_TIE_P = {
-    ("PRINCIPAL", "PRINCIPAL"): 1.0,
-    ("PRINCIPAL", "SIGNIFICANT"): 0.9,
-    ("SIGNIFICANT", "SIGNIFICANT"): 0.7,
-    ("PERIPHERAL", "PRINCIPAL"): 0.25,
-    ("PERIPHERAL", "SIGNIFICANT"): 0.6,
-    ("PERIPHERAL", "PERIPHERAL"): 0.35,
-}
 
 
 def count_ocgs(persons: int) -> int:
@@ -193,11 +185,14 @@ def plan_ocgs(w: World) -> None:
         elif status == "ARCHIVED":
             until = w.today - w.randint(300, 700)
         until = max(until, mapped + 200)
-        roles = (
+        # A core of principals insulated behind one or two lieutenants and a few significant
+        # members, with a periphery (runners, drivers, buyers) two to three times the core.
+        core = (
             ["PRINCIPAL"] * w.randint(*sizes[0])
-            + ["SIGNIFICANT"] * w.randint(*sizes[1])
-            + ["PERIPHERAL"] * w.randint(*sizes[2])
+            + ["LIEUTENANT"] * w.randint(1, 2)
+            + ["SIGNIFICANT"] * w.randint(0, max(0, sizes[1][1] - 2))
         )
+        roles = core + ["PERIPHERAL"] * round(len(core) * rng.uniform(2.2, 3.4))
         ocg = Ocg(
             i,
             f"OCG{i + 1:03d}",
@@ -278,11 +273,8 @@ def _members(w: World, ocg: Ocg) -> None:
             ocg.id,
             {"role": role, "since": since, "until": until, "grading": w.pick(_GRADINGS)},
         )
-    for i, (a, ra) in enumerate(ocg.members):
-        for b, rb in ocg.members[i + 1 :]:
-            key = (ra, rb) if (ra, rb) in _TIE_P else (rb, ra)
-            if rng.random() < _TIE_P[key]:
-                _tie(w, a, b, ocg.active_until - w.randint(3, 400))
+    for a, b in ocg.ties:
+        _tie(w, a, b, ocg.active_until - w.randint(3, 400))
 
 
 def _owners(w: World) -> None:
@@ -294,33 +286,147 @@ def _owners(w: World) -> None:
         w.out.rel("OWNS", "Officer", ocg.owner, "OCG", ocg.id)
 
 
-def _cross_links(w: World) -> None:
+def _attach(w: World, ends: list[int], newcomer: int, m: int, ties: list[tuple[int, int]]) -> None:
+    """Preferential attachment: tie `newcomer` to `m` people picked in proportion to degree."""
+    chosen: list[int] = []
+    for _ in range(m * 3):
+        if len(chosen) == m or not ends:
+            break
+        other = ends[int(w.rng.random() * len(ends))]
+        if other != newcomer and other not in chosen:
+            chosen.append(other)
+    for other in chosen:
+        ties.append((other, newcomer))
+        ends.append(other)
+
+
+def _hub_and_spoke(w: World, ocg: Ocg) -> None:
+    """Principals tie only to each other and their lieutenants; the lieutenants carry the group,
+    and the periphery grows by preferential attachment onto lieutenants and significant members
+    (so nobody is more than two steps from a lieutenant)."""
+    principals = [m for m, r in ocg.members if r == "PRINCIPAL"]
+    lts = ocg.lieutenants
+    significant = [m for m, r in ocg.members if r == "SIGNIFICANT" and m not in lts]
+    periphery = [m for m, r in ocg.members if r == "PERIPHERAL"]
+    ties = ocg.ties
+    for i, a in enumerate(principals):
+        ties.extend((a, b) for b in principals[i + 1 :])
+        ties.extend((a, lt) for lt in lts)
+    if len(lts) == 2:
+        ties.append((lts[0], lts[1]))
+    ends = [lt for lt in lts for _ in range(3)]
+    for s in significant:
+        lt = w.pick(lts)
+        ties.append((lt, s))
+        ends.extend((lt, s))
+    placed: list[int] = []
+    for n, m in enumerate(periphery):
+        if n < len(lts):
+            ties.append((lts[n], m))
+            ends.extend((lts[n], m))
+        else:
+            _attach(w, ends, m, 1 if w.rng.random() < 0.75 else 2, ties)
+        if placed and w.rng.random() < 0.1:
+            ties.append((w.pick(placed), m))
+        placed.append(m)
+
+
+def _contacts(w: World, live: list[Ocg]) -> None:
+    """Friends and contacts outside the group (seen in intelligence and on social media) around
+    its lieutenants and significant members: an OCG's neighbourhood is wider than its members."""
+    adult = w.today - 18 * 366
+    pools: dict[int, list[int]] = {}
+    for idx in w.kinds.get("public", ()):
+        if w.people[idx].dob < adult:
+            pools.setdefault(w.people[idx].area, []).append(idx)
+    for pool in pools.values():
+        w.rng.shuffle(pool)
+    for ocg in live:
+        for m, role in ocg.members:
+            pool = pools.get(w.people[m].area)
+            if role != "SIGNIFICANT" or not pool or w.rng.random() >= 0.8:
+                continue
+            for _ in range(w.randint(1, 3)):
+                if pool:
+                    w.ties.append((m, pool.pop(), w.pick(("SOCIAL_MEDIA", "INTELLIGENCE"))))
+
+
+def _markets(w: World, live: list[Ocg]) -> list[list[Ocg]]:
+    """OCGs grouped into local markets of three to five that share facilitators."""
+    order = sorted(live, key=lambda o: (o.threat != "ILLEGAL_DRUGS", o.areas[0], o.no))
+    markets: list[list[Ocg]] = []
+    pos = 0
+    while pos < len(order):
+        size = w.randint(3, 4)
+        if len(order) - pos - size < 2:
+            size = len(order) - pos
+        markets.append(order[pos : pos + size])
+        pos += size
+    return markets
+
+
+def plan_networks(w: World) -> None:
+    """Every planned tie before any offence: OCG hubs and spokes, facilitators shared by 2-4 OCGs
+    of a market, unmapped networks, peer groups of violent and DA offenders, drug buyers."""
     rng = w.rng
     live = [o for o in w.ocgs if o.members]
-    for _ in range(round(len(live) * 1.2)):
-        a, b = rng.sample(live, 2)
-        ma = a.members[min(len(a.members) - 1, w.randint(0, 3))][0]
-        mb = b.members[min(len(b.members) - 1, w.randint(0, 3))][0]
-        _tie(w, ma, mb, w.today - w.randint(10, 500), "INTELLIGENCE")
-    member_home = {w.people[m].home: (o, m) for o in live for m, _ in o.members}
-    for idx in w.kinds.get("young_sibling", ()):
-        hit = member_home.get(w.people[idx].home)
-        if hit and rng.random() < 0.35:
-            ocg, sibling = hit
-            others = [m for m, r in ocg.members if m != sibling and r == "PERIPHERAL"]
-            if others:
-                _tie(w, idx, w.pick(others), w.today - w.randint(5, 200), "STOP_SEARCH")
-    drugs = {}
+    for ocg in live:
+        _hub_and_spoke(w, ocg)
+    _contacts(w, live)
+    markets = _markets(w, live)
+    w.facilitators = []
+    helpers: list[list[int]] = [[] for _ in markets]
+    for n, idx in enumerate(w.kinds.get("facilitator", ())):
+        market = markets[n % len(markets)]
+        served = market[:4] if n < len(markets) else rng.sample(market, min(len(market), 2))
+        for ocg in served:
+            w.ties.append((idx, w.pick(ocg.lieutenants), "INTELLIGENCE"))
+            if rng.random() < 0.5:
+                w.ties.append((idx, ocg.members[0][0], "INTELLIGENCE"))
+        for other in helpers[n % len(markets)]:
+            w.ties.append((idx, other, "INTELLIGENCE"))
+        helpers[n % len(markets)].append(idx)
+        w.facilitators.append((idx, [o.no for o in served]))
+    for market in markets:
+        for _ in range(4 * len(market) if len(market) > 1 else 0):
+            a, b = rng.sample(market, 2)
+            core_a = [m for m, r in a.members if r == "SIGNIFICANT"]
+            core_b = [m for m, r in b.members if r == "SIGNIFICANT"]
+            w.ties.append((w.pick(core_a), w.pick(core_b), "INTELLIGENCE"))
+    for group in w.unmapped:
+        ties: list[tuple[int, int]] = [(group[0], group[1])]
+        ends = [group[0], group[0], group[0], group[1]]
+        for m in group[2:]:
+            _attach(w, ends, m, 1 if rng.random() < 0.6 else 2, ties)
+        w.unmapped_ties.append(ties)
+        w.ties.extend((a, b, "INTELLIGENCE") for a, b in ties)
+    peers = [i for k in ("violent", "da") for i in w.kinds.get(k, ()) if rng.random() < 0.6]
+    pos = 0
+    while pos < len(peers):
+        group = peers[pos : pos + w.randint(3, 7)]
+        pos += len(group)
+        hub = group[0]
+        for m in group[1:]:
+            w.ties.append((hub, m, "INTELLIGENCE"))
+            if rng.random() < 0.2:
+                other = w.pick(group[1:])
+                if other != m:
+                    w.ties.append((m, other, "INTELLIGENCE"))
+    dealers: dict[int, list[int]] = {}
     for o in live:
         if o.threat == "ILLEGAL_DRUGS":
-            for m, r in o.members:
-                if r == "PERIPHERAL":
-                    drugs.setdefault(w.people[m].area, []).append(m)
-    for kind in ("prolific_shoplifter", "prolific_burglar", "occasional"):
+            near = [m for m, r in o.members if r == "SIGNIFICANT"] or o.lieutenants
+            dealers.setdefault(w.people[near[0]].area, []).extend(near)
+    for kind in ("prolific_shoplifter", "occasional"):  # buyers who offend alone
         for idx in w.kinds.get(kind, ()):
-            local = drugs.get(w.people[idx].area)
-            if local and rng.random() < 0.12:
-                _tie(w, idx, w.pick(local), w.today - w.randint(5, 300), "STOP_SEARCH")
+            local = dealers.get(w.people[idx].area)
+            if local and rng.random() < 0.06:
+                w.ties.append((idx, w.pick(local), "STOP_SEARCH"))
+
+
+def _cross_links(w: World) -> None:
+    for a, b, source in w.ties:
+        _tie(w, a, b, w.today - w.randint(5, 400), source)
 
 
 def write_ocgs(w: World) -> None:

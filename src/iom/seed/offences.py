@@ -31,7 +31,35 @@ _VICTIM_P = {
     "FRAUD": 0.6,
     "MODERN_SLAVERY": 1.0,
     "PUBLIC_ORDER": 0.2,
+    "SEXUAL_ASSAULT": 1.0,
+    "OTHER_SEXUAL_OFFENCE": 0.9,
+    "OTHER_THEFT": 0.55,
+    "BICYCLE_THEFT": 0.9,
+    "NON_RESIDENTIAL_BURGLARY": 0.1,
 }
+# Chance that the victim is a business (a shop, a yard, a firm) rather than a person.
+_BUSINESS_P = {
+    "SHOPLIFTING": 1.0,
+    "ROBBERY_BUSINESS": 1.0,
+    "NON_RESIDENTIAL_BURGLARY": 0.85,
+    "OTHER_THEFT": 0.35,
+    "FRAUD": 0.3,
+    "CRIMINAL_DAMAGE": 0.15,
+    "ARSON": 0.2,
+}
+_BUSINESS_KINDS = (
+    "Convenience Store",
+    "Superstore",
+    "Pharmacy",
+    "Off-Licence",
+    "Filling Station",
+    "Builders' Merchant",
+    "Garden Centre",
+    "Hardware",
+    "Cafe",
+    "Phone Shop",
+)
+_REPEAT_P = 0.2  # chance a person victim is someone already victimised (repeat victimisation)
 _PROACTIVE_P = {
     "DRUG_POSSESSION": 0.9,
     "DRUG_SUPPLY": 0.75,
@@ -50,6 +78,8 @@ _NO_CAUTION = frozenset(
         "NON_FATAL_STRANGULATION",
         "ROBBERY_PERSONAL",
         "ROBBERY_BUSINESS",
+        "SEXUAL_ASSAULT",
+        "DRUG_SUPPLY",
     }
 )
 _SUMMARY = {
@@ -135,6 +165,23 @@ _SUMMARY = {
     ),
     "FIREARMS": ("Converted blank-firing pistol recovered from a flat",),
     "BREACH_OF_ORDER": ("Breach of a non-molestation order", "Breach of licence conditions"),
+    "SEXUAL_ASSAULT": (
+        "Sexual touching without consent on a night out",
+        "Victim groped on a bus",
+    ),
+    "OTHER_SEXUAL_OFFENCE": (
+        "Indecent exposure in a park",
+        "Intimate images shared without consent",
+    ),
+    "OTHER_THEFT": (
+        "Tools taken from an unlocked van",
+        "Parcel taken from a doorstep",
+        "Handbag taken from a gym locker",
+    ),
+    "BICYCLE_THEFT": (
+        "Bicycle taken from outside a station",
+        "Lock cut and an e-bike taken from a garden",
+    ),
 }
 _OUTCOME_FLAG = {
     "CONVICTED": F.CONVICTED,
@@ -142,29 +189,95 @@ _OUTCOME_FLAG = {
     "CHARGED": F.CHARGED,
     "UNDER_INVESTIGATION": F.INVESTIGATION,
 }
+# Outcome tables by the age of the case (Home Office outcomes framework, see the model).
 _EARLY = (
-    ("UNDER_INVESTIGATION", 55),
-    ("OUTSTANDING_SUSPECT", 15),
-    ("CHARGED", 18),
-    ("NO_FURTHER_ACTION", 7),
-    ("CAUTIONED", 5),
+    ("UNDER_INVESTIGATION", 56),
+    ("OUTSTANDING_SUSPECT", 14),
+    ("CHARGED", 16),
+    ("NO_FURTHER_ACTION", 3),
+    ("CAUTIONED", 3),
+    ("COMMUNITY_RESOLUTION", 3),
+    ("PENALTY_NOTICE", 1),
+    ("VICTIM_DOES_NOT_SUPPORT", 4),
 )
 _MIDDLE = (
     ("UNDER_INVESTIGATION", 10),
-    ("OUTSTANDING_SUSPECT", 7),
-    ("CHARGED", 20),
-    ("CONVICTED", 25),
-    ("CAUTIONED", 8),
-    ("NO_FURTHER_ACTION", 30),
+    ("OUTSTANDING_SUSPECT", 6),
+    ("CHARGED", 17),
+    ("CONVICTED", 18),
+    ("CAUTIONED", 6),
+    ("COMMUNITY_RESOLUTION", 6),
+    ("RESTORATIVE_JUSTICE", 2),
+    ("DIVERSION", 2),
+    ("PENALTY_NOTICE", 2),
+    ("TAKEN_INTO_CONSIDERATION", 1),
+    ("NOT_IN_PUBLIC_INTEREST", 3),
+    ("EVIDENTIAL_DIFFICULTIES", 9),
+    ("VICTIM_DOES_NOT_SUPPORT", 12),
+    ("NO_FURTHER_ACTION", 6),
 )
 _LATE = (
     ("UNDER_INVESTIGATION", 2),
     ("OUTSTANDING_SUSPECT", 2),
     ("CHARGED", 3),
-    ("CONVICTED", 42),
-    ("CAUTIONED", 10),
-    ("NO_FURTHER_ACTION", 41),
+    ("CONVICTED", 30),
+    ("CAUTIONED", 8),
+    ("COMMUNITY_RESOLUTION", 7),
+    ("RESTORATIVE_JUSTICE", 2),
+    ("DIVERSION", 3),
+    ("PENALTY_NOTICE", 2),
+    ("TAKEN_INTO_CONSIDERATION", 2),
+    ("NOT_IN_PUBLIC_INTEREST", 3),
+    ("EVIDENTIAL_DIFFICULTIES", 12),
+    ("VICTIM_DOES_NOT_SUPPORT", 16),
+    ("NO_FURTHER_ACTION", 8),
 )
+_OUT_OF_COURT = frozenset(
+    {
+        "CAUTIONED",
+        "COMMUNITY_RESOLUTION",
+        "RESTORATIVE_JUSTICE",
+        "DIVERSION",
+        "PENALTY_NOTICE",
+        "CANNABIS_WARNING",
+    }
+)
+_PND_TYPES = frozenset({"PUBLIC_ORDER", "SHOPLIFTING", "CRIMINAL_DAMAGE", "OTHER_THEFT"})
+_TIC_TYPES = frozenset(
+    {"RESIDENTIAL_BURGLARY", "NON_RESIDENTIAL_BURGLARY", "THEFT_FROM_VEHICLE", "SHOPLIFTING"}
+)
+_NO_VICTIM_VIEW = frozenset(
+    {"DRUG_POSSESSION", "DRUG_SUPPLY", "POSSESSION_OF_WEAPON", "FIREARMS", "MONEY_LAUNDERING"}
+)
+_TABLES: dict[tuple, tuple[tuple[str, float], ...]] = {}
+
+
+def _table(base: tuple[tuple[str, float], ...], otype: str, youth: bool, da: bool) -> tuple:
+    """The outcome table for one kind of case: no out-of-court disposal for the gravest offences
+    or domestic abuse, more for young people, cannabis warnings only for possession."""
+    key = (id(base), otype, youth, da)
+    table = _TABLES.get(key)
+    if table is not None:
+        return table
+    rows = []
+    for code, wt in base:
+        if code in _OUT_OF_COURT and (otype in _NO_CAUTION or (da and code != "CAUTIONED")):
+            wt = 0.0
+        elif youth and code in _OUT_OF_COURT:
+            wt *= 3.0
+        if code == "PENALTY_NOTICE" and otype not in _PND_TYPES:
+            wt = 0.0
+        if code == "TAKEN_INTO_CONSIDERATION" and otype not in _TIC_TYPES:
+            wt = 0.0
+        if code == "VICTIM_DOES_NOT_SUPPORT" and otype in _NO_VICTIM_VIEW:
+            wt = 0.0
+        if code == "VICTIM_DOES_NOT_SUPPORT" and da:
+            wt *= 2.0
+        rows.append((code, wt))
+    if otype == "DRUG_POSSESSION" and base is not _EARLY:
+        rows.append(("CANNABIS_WARNING", 12.0))
+    table = _TABLES[key] = tuple(rows)
+    return table
 
 
 class Recorder:
@@ -180,33 +293,50 @@ class Recorder:
         self.victim = w.out.rels("VICTIM_IN", "Person", "Offence")
         self.witness = w.out.rels("WITNESS_IN", "Person", "Offence")
         self.count = 0
+        self.convictions: list[tuple[int, str, int, int]] = []  # person, type, day, convicted
+        self.charges: list[tuple[int, str, int]] = []  # person, type, day: charged, awaiting court
+        self.businesses: list[list[str]] = [[] for _ in w.areas]
+        self.victims: list[list[int]] = [[] for _ in w.areas]  # one entry per victimisation
+        self.fresh: list[list[int]] = []
+        for adults in w.adults:
+            pool = list(adults)
+            w.rng.shuffle(pool)
+            self.fresh.append(pool)
 
-    def outcome(self, otype: str, day: int, youth: bool = False) -> str:
+    def outcome(self, otype: str, day: int, youth: bool = False, da: bool = False) -> str:
         """A plausible outcome for an offence of this type and age."""
         w = self.w
         age = w.today - day
-        table = _EARLY if age < 45 else _MIDDLE if age < 240 else _LATE
-        if youth or otype == "DRUG_POSSESSION" or otype in _NO_CAUTION:
-            factor = 0.0 if otype in _NO_CAUTION else 3.0
-            table = tuple((o, wt * factor if o == "CAUTIONED" else wt) for o, wt in table)
-        return w.weighted(table)
+        base = _EARLY if age < 45 else _MIDDLE if age < 240 else _LATE
+        return w.weighted(_table(base, otype, youth, da))
+
+    def business(self, area: int) -> str:
+        """A business victim in the area: a few shops are hit again and again."""
+        w = self.w
+        names = self.businesses[area]
+        if not names or (len(names) < w.scaled(30) and w.rng.random() < 0.35):
+            owner = w.names.surname()
+            names.append(f"{owner} {w.pick(_BUSINESS_KINDS)}")
+            return names[-1]
+        return names[min(len(names) - 1, int(len(names) * w.rng.random() ** 2.2))]
 
     def pick_victim(self, area: int, exclude: Sequence[int]) -> int | None:
-        """A victim from the area's public (each used once before any is reused), or anyone."""
+        """A person victim: sometimes someone already victimised (repeat victims), else a new one
+        from the area's adults in a shuffled order."""
         w = self.w
+        rng = w.rng
+        past = self.victims[area]
         for _ in range(3):
-            pool = w.pools[area]
-            if pool and w.rng.random() < 0.85:
-                pos = w.pool_pos[area]
-                if pos < len(pool):
-                    w.pool_pos[area] = pos + 1
-                    v = pool[pos]
-                else:
-                    v = pool[int(w.rng.random() * len(pool))]
+            fresh = self.fresh[area]
+            if past and (rng.random() < _REPEAT_P or not fresh):
+                v = past[int(rng.random() * len(past))]
+            elif fresh:
+                v = fresh.pop()
             else:
                 adults = w.adults[area] or w.adults[0]
-                v = adults[int(w.rng.random() * len(adults))]
+                v = adults[int(rng.random() * len(adults))]
             if v not in exclude:
+                past.append(v)
                 return v
         return None
 
@@ -227,47 +357,62 @@ class Recorder:
         rng = w.rng
         self.count += 1
         oid = f"OF{self.count:0{self.width}d}"
-        youth = w.people[suspects[0]].age(day) < 18
-        if outcome is None:
-            outcome = self.outcome(otype, day, youth)
-        if outcome == "CONVICTED":
-            conv_day = conv_day or day + w.randint(30, 300)
-            if conv_day >= w.today:
-                outcome, conv_day = "CHARGED", None
+        outcomes: list[tuple[str, int | None]] = []
+        for n, s in enumerate(suspects):
+            youth = w.people[s].age(day) < 18
+            mine = outcome if n == 0 and outcome is not None else None
+            if mine is None:
+                if n and rng.random() < 0.6:
+                    mine = outcomes[0][0]
+                else:
+                    mine = self.outcome(otype, day, youth, da)
+            conv = conv_day if n == 0 else None
+            if mine == "CONVICTED":
+                conv = conv or day + w.randint(30, 300)
+                if conv >= w.today:
+                    mine, conv = "CHARGED", None
+            outcomes.append((mine, conv if mine == "CONVICTED" else None))
         proactive = rng.random() < _PROACTIVE_P.get(otype, 0.0)
         if proactive:
             reported = day
-        elif otype in ("FRAUD", "MONEY_LAUNDERING", "MODERN_SLAVERY", "RAPE"):
+        elif otype in ("FRAUD", "MONEY_LAUNDERING", "MODERN_SLAVERY", "RAPE", "SEXUAL_ASSAULT"):
             reported = day + w.randint(0, 120)
         else:
             reported = day + (0 if rng.random() < 0.7 else w.randint(1, 5))
         summary = w.pick(_SUMMARY[otype])
         if da:
             summary = "Domestic abuse: " + summary[0].lower() + summary[1:]
+        business = None
+        if victims is None and not proactive and rng.random() < _BUSINESS_P.get(otype, 0.0):
+            business = self.business(area)
         self.offence.write(
             (oid,),
             {
                 "offence_type": otype,
                 "committed_on": day,
                 "reported_on": min(reported, w.today - 1),
-                "outcome": outcome,
+                "outcome": outcomes[0][0],
                 "detection": "PROACTIVE" if proactive else "REPORTED",
                 "domestic_abuse": da,
                 "summary": summary,
+                "business_victim": business,
             },
         )
         self.occurred.write((oid, w.areas[area].id, "OCCURRED_IN"))
         recent = day >= w.today - 365
         harm = 0.0 if proactive else HARM[otype]
-        flag = _OUTCOME_FLAG.get(outcome, 0)
-        for s in suspects:
+        for s, (mine, conv) in zip(suspects, outcomes, strict=True):
             p = w.people[s]
             pid = w.pid(s)
-            self.suspect.write((pid, oid, "SUSPECT_IN"))
-            if conv_day is not None and outcome == "CONVICTED":
-                self.convicted.write((pid, oid, "CONVICTED_OF"), {"convicted_on": conv_day})
-            p.flags |= F.SUSPECT | flag
+            self.suspect.write((pid, oid, "SUSPECT_IN"), {"outcome": mine})
+            if conv is not None:
+                self.convicted.write((pid, oid, "CONVICTED_OF"), {"convicted_on": conv})
+                self.convictions.append((s, otype, day, conv))
+            elif mine == "CHARGED":
+                self.charges.append((s, otype, day))
+            p.flags |= F.SUSPECT | _OUTCOME_FLAG.get(mine, 0)
             p.n_off += 1
+            w.offence_days.setdefault(s, []).append(day)
             if not p.first_off or day < p.first_off:
                 p.first_off = day
             p.last_off = max(p.last_off, day)
@@ -278,7 +423,7 @@ class Recorder:
                     p.nbh_12m += 1
         if victims is None:
             victims = []
-            if rng.random() < _VICTIM_P.get(otype, 0.0):
+            if business is None and not proactive and rng.random() < _VICTIM_P.get(otype, 0.0):
                 v = self.pick_victim(area, suspects)
                 if v is not None:
                     victims.append(v)

@@ -8,13 +8,44 @@ from iom.seed.world import Household, Person, World
 __all__ = ["build_people", "new_person"]
 
 _AREA_WEIGHTS = tuple((str(i), a[3]) for i, a in enumerate(AREAS))
-_OCG_AGES = {"PRINCIPAL": (28, 55), "SIGNIFICANT": (22, 45), "PERIPHERAL": (16, 30)}
+_OCG_AGES = {
+    "PRINCIPAL": (30, 56),
+    "LIEUTENANT": (24, 45),
+    "SIGNIFICANT": (20, 45),
+    "PERIPHERAL": (16, 34),
+}
 _PROLIFIC = (
-    ("prolific_burglar", 40),
+    ("prolific_burglar", 30),
     ("prolific_robber", 15),
     ("prolific_vehicle", 20),
     ("prolific_shoplifter", 25),
 )
+# Age-crime curves: (youngest, oldest, weight) bands of age at the as-of date. Offending peaks
+# in the late teens and early twenties and falls slowly (MoJ proven-offending and arrest
+# statistics by age); prolific adults and IOM cohorts sit in their late 20s and 30s.
+AGE_CURVES: dict[str, tuple[tuple[int, int, float], ...]] = {
+    "general": (
+        (12, 13, 3),
+        (14, 17, 12),
+        (18, 24, 25),
+        (25, 34, 28),
+        (35, 44, 17),
+        (45, 54, 10),
+        (55, 75, 5),
+    ),
+    "prolific": ((19, 24, 18), (25, 34, 44), (35, 44, 27), (45, 55, 11)),
+    "violent": ((16, 17, 4), (18, 24, 28), (25, 34, 36), (35, 44, 21), (45, 60, 11)),
+    "da": ((19, 24, 16), (25, 34, 36), (35, 44, 29), (45, 62, 19)),
+}
+
+
+def crime_age(w: World, curve: str) -> tuple[int, int]:
+    """One age, drawn from an age-crime curve, as a (lo, hi) range of a single year."""
+    bands = AGE_CURVES[curve]
+    key = tuple((str(i), wt) for i, (_lo, _hi, wt) in enumerate(bands))
+    lo, hi, _wt = bands[int(w.weighted(key))]
+    age = w.randint(lo, hi)
+    return age, age
 
 
 def _area(w: World) -> int:
@@ -101,10 +132,16 @@ def _spare(w: World) -> int:
 
 
 def _with_parents(
-    w: World, kind: str, area: int, ages: tuple[int, int], gender: str | None, young_sibling: float
+    w: World,
+    kind: str,
+    area: int,
+    ages: tuple[int, int],
+    gender: str | None,
+    young_sibling: float,
+    surname: str | None = None,
 ) -> int:
     home = _household(w, area)
-    surname = w.names.surname()
+    surname = surname or w.names.surname()
     anchor = new_person(w, kind, area, home, ages, gender, surname)
     age = w.people[anchor].age(w.today)
     since = w.today - w.randint(age * 365 // 2, age * 365)
@@ -151,9 +188,10 @@ def _own_home(
     partner_kind: str | None = None,
     partner_p: float = 0.45,
     since: int | None = None,
+    surname: str | None = None,
 ) -> tuple[int, int | None]:
     home = _household(w, area)
-    surname = w.names.surname()
+    surname = surname or w.names.surname()
     anchor = new_person(w, kind, area, home, ages, gender, surname)
     age = w.people[anchor].age(w.today)
     if since is None:
@@ -187,7 +225,7 @@ def _own_home(
     elif roll > 0.85 and partner_p < 1 and _spare(w) > 0:
         lodger = new_person(w, "associate", area, home, (max(18, age - 8), age + 8))
         _lives(w, lodger, home, since)
-        if w.pair_new(0, anchor, lodger):
+        if kind != "ocg" and w.pair_new(0, anchor, lodger):  # OCG ties are planned elsewhere
             w.write_tie(anchor, lodger, "INTELLIGENCE", "2/B/P", w.today - w.randint(10, 400))
     return anchor, partner
 
@@ -199,46 +237,71 @@ def home_for(
     ages: tuple[int, int],
     gender: str | None = None,
     young_sibling: float = 0.0,
+    surname: str | None = None,
 ) -> int:
-    """An offender with the household and family they live with."""
-    if ages[0] < 26 and w.rng.random() < 0.75 and _spare(w) > 3:
-        return _with_parents(w, kind, area, (ages[0], min(ages[1], 25)), gender, young_sibling)
-    return _own_home(w, kind, area, ages, gender)[0]
+    """An offender with the household and family they live with (young ones with parents)."""
+    age = w.randint(*ages)
+    young = age < 18 or (age < 26 and w.rng.random() < 0.6)
+    if young and _spare(w) > 3:
+        return _with_parents(w, kind, area, (age, age), gender, young_sibling, surname)
+    return _own_home(w, kind, area, (max(18, age), max(18, age)), gender, surname=surname)[0]
 
 
 def _ocg_members(w: World) -> None:
+    """Members by role; a family OCG shares a surname across households, with cousins and a
+    grandparent (RELATED_TO) tying them together."""
     for ocg in w.ocgs:
-        first = -1
+        surname = w.names.surname() if ocg.family else None
+        core: list[int] = []
         for role in ocg.roles:
             area = ocg.areas[0] if w.rng.random() < 0.8 or len(ocg.areas) == 1 else ocg.areas[1]
             ages = _OCG_AGES[role]
             if role == "PERIPHERAL" and ocg.threat == "ILLEGAL_DRUGS" and w.rng.random() < 0.15:
                 ages = (15, 17)
             gender = "MALE" if w.rng.random() < 0.88 else "FEMALE"
-            idx = home_for(w, "ocg", area, ages, gender, young_sibling=0.6)
-            if first < 0:
-                first = idx
-            elif ocg.family and role == "SIGNIFICANT" and len(ocg.members) == 1:
-                relate(w, first, idx, "SIBLING", "SIBLING")
-            ocg.members.append((idx, role))
-            w.member_of[idx] = (ocg.no, role)
+            family = surname if role != "PERIPHERAL" or w.rng.random() < 0.3 else None
+            idx = home_for(w, "ocg", area, ages, gender, young_sibling=0.6, surname=family)
+            stored = "SIGNIFICANT" if role == "LIEUTENANT" else role
+            if role == "LIEUTENANT":
+                ocg.lieutenants.append(idx)
+            if family:
+                core.append(idx)
+            ocg.members.append((idx, stored))
+            w.member_of[idx] = (ocg.no, stored)
+        if ocg.family and len(core) >= 2:
+            relate(w, core[0], core[1], "SIBLING", "SIBLING")
+            for other in core[2:]:
+                relate(w, core[0], other, "COUSIN", "COUSIN")
+                relate(w, core[1], other, "COUSIN", "COUSIN")
+            if _spare(w) > 0:
+                home = _household(w, ocg.areas[0])
+                gp = new_person(w, "parent", ocg.areas[0], home, (66, 84), "FEMALE", surname)
+                _lives(w, gp, home, _since(w, 20))
+                for m in core:
+                    relate(w, gp, m, "GRANDPARENT", "GRANDCHILD")
 
 
-def _da_perpetrator(w: World) -> None:
+def _da_perpetrator(w: World, boundary: int = 0) -> None:
+    """A DA perpetrator with current and former partners; `boundary` (days before as-of) plants
+    one with exactly two victims, the first abused that many days ago."""
     area = _area(w)
-    n_victims = int(w.weighted((("1", 35), ("2", 35), ("3", 20), ("4", 10))))
+    n_victims = int(w.weighted((("1", 82), ("2", 13), ("3", 4), ("4", 1))))
     current = w.rng.random() < 0.7
     gender = "MALE" if w.rng.random() < 0.9 else "FEMALE"
+    if boundary:
+        n_victims, current, gender = 2, True, "MALE"
     n_ex = n_victims - (1 if current else 0)
     span = w.today - 60 - w.window_start
     splits = [
         w.window_start + (i + 1) * span // (n_ex + 1) + w.randint(-40, 40) for i in range(n_ex)
     ]
+    if boundary:
+        splits = [w.today - boundary + 30]
     perp, partner = _own_home(
         w,
         "da",
         area,
-        (20, 55),
+        crime_age(w, "da"),
         gender,
         partner_kind="da_victim" if current else None,
         partner_p=1.0 if current else 0.0,
@@ -269,6 +332,8 @@ def _da_perpetrator(w: World) -> None:
     if partner is not None:
         links.append((partner, 0))
     w.da_links[perp] = links
+    if boundary and len(links) == 2:
+        w.planted.setdefault("boundary", []).append((perp, boundary))
 
 
 def _public(w: World) -> None:
@@ -312,17 +377,33 @@ def _public(w: World) -> None:
             w.adults[p.area].append(p.idx)
 
 
+def _loner(w: World, kind: str, curve: str, gender_male: float) -> int:
+    age = crime_age(w, curve)
+    gender = "MALE" if w.rng.random() < gender_male else None
+    return home_for(w, kind, _area(w), age, gender)
+
+
 def build_people(w: World) -> None:
     """Every person and household: OCG members, offenders and families, then the public."""
-    w.reserve = max(60, int(w.n * 0.22))
+    w.reserve = max(60, int(w.n * 0.30))
     w.street_keys = set()
     _ocg_members(w)
+    for _ in range(max(2, -(-len(w.ocgs) // 3))):  # at least one per market of 3-4 OCGs
+        _own_home(w, "facilitator", _area(w), (30, 58), "MALE" if w.rng.random() < 0.85 else None)
+    for size in [w.randint(10, 20) for _ in range(w.scaled(2.5, 2))]:
+        area = _area(w)
+        group = [
+            home_for(w, "unmapped", area, crime_age(w, "violent"), "MALE") for _ in range(size)
+        ]
+        w.unmapped.append(group)
+    for boundary in (1085, 1080, 1130, 1125):  # two just inside 3 years, two just outside
+        _da_perpetrator(w, boundary)
     plan = [
-        ("da", w.scaled(105)),
-        ("violent", w.scaled(90)),
-        ("sexoff", w.scaled(12)),
-        ("prolific", w.scaled(170)),
-        ("occasional", w.scaled(330)),
+        ("da", w.scaled(140)),
+        ("violent", w.scaled(140)),
+        ("sexoff", w.scaled(30)),
+        ("prolific", w.scaled(120)),
+        ("occasional", w.scaled(260)),
     ]
     for kind, count in plan:
         for _ in range(count):
@@ -331,12 +412,11 @@ def build_people(w: World) -> None:
             if kind == "da":
                 _da_perpetrator(w)
             elif kind == "prolific":
-                sub = w.weighted(_PROLIFIC)
-                home_for(w, sub, _area(w), (17, 45), "MALE" if w.rng.random() < 0.85 else None)
+                _loner(w, w.weighted(_PROLIFIC), "prolific", 0.85)
             elif kind == "violent":
-                home_for(w, "violent", _area(w), (17, 50), "MALE" if w.rng.random() < 0.9 else None)
+                _loner(w, "violent", "violent", 0.9)
             elif kind == "sexoff":
                 _own_home(w, "sexoff", _area(w), (25, 70), "MALE")
             else:
-                home_for(w, "occasional", _area(w), (14, 60))
+                _loner(w, "occasional", "general", 0.75)
     _public(w)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from iom.seed.names import AREAS
+from iom.seed.world import World
 
 __all__ = ["write_readme"]
 
@@ -39,17 +40,35 @@ Patterns that later features rely on:
 
 - prolific burglars, robbers, vehicle thieves and shoplifters offend in bursts with
   custody gaps; some work in crews (several suspects on one offence);
-- domestic-abuse perpetrators with several victims (partners and ex-partners,
-  `RELATED_TO` PARTNER/EX_PARTNER, offences with `domestic_abuse=true`), some heard at MARAC;
-- OCGs with PRINCIPAL, SIGNIFICANT and PERIPHERAL members, dense associations inside a
-  group and sparse ones between groups, dated assessments with changing bands, a plan
-  owner per group chosen by area and an OCG co-ordinator per area;
-- younger siblings (10–17) of OCG members living in the same household (early
-  intervention), parents, partners and children;
-- high-impact households (several offenders, repeat domestic abuse, OCG-linked);
-- some nominals also on MAPPA level 2/3 or in an OCG (lead-arrangement precedence and
-  IOM–OCG deconfliction); outstanding suspects, wanted, bail and failed-to-appear flags;
-- duplicate and still-unscreened referrals of one person from two partners; overdue reviews.
+- custody spells (`CustodySpell`, `IN_CUSTODY`): remands and sentences with release due,
+  release and licence end, never overlapping an offence committed in the community;
+- outcomes on the Home Office framework, per suspect (`SUSPECT_IN.outcome`; the offence's own
+  `outcome` is the lead suspect's), convictions as `CONVICTED_OF`;
+- domestic-abuse perpetrators, most with one victim and a minority with several (partners and
+  ex-partners, `RELATED_TO` PARTNER/EX_PARTNER, offences with `domestic_abuse=true`), some
+  heard at MARAC;
+- OCGs with principals insulated behind one or two lieutenants, significant members and a
+  periphery two to three times the core grown by preferential attachment; OCGs in local
+  markets sharing facilitators (people outside any OCG tied to two to four groups); family
+  OCGs with cousins and a grandparent across households; unmapped networks of 10-20 people;
+  peer groups of violent and domestic-abuse offenders;
+- younger siblings (10-17) of OCG members, about a third with a prevention referral and plan;
+- repeat victims and business victims (`Offence.business_victim`);
+- no high-impact flag on households: the cohort library scores households from who lives there
+  (`LIVES_AT`, dates of birth), their offences and domestic-abuse offences;
+- some nominals also on MAPPA level 2/3 or in an OCG; outstanding suspects, wanted, bail and
+  failed-to-appear flags; duplicate and unscreened referrals; missed, late and overdue reviews.
+
+## Planted cases
+
+{planted}
+
+## Calibration
+
+Each measure computed on these files by `iom seed profile <folder>`, against its target range
+(the sources are in `src/iom/seed/calibration.csv`):
+
+{calibration}
 
 ## Files
 
@@ -79,8 +98,14 @@ same arguments always give byte-identical files; a test checks that this folder 
 """
 
 
-def write_readme(out_dir: Path, manifest: dict[str, Any], populations: list[int]) -> None:
-    """Write README.md for a generated force from its manifest."""
+def write_readme(
+    out_dir: Path,
+    manifest: dict[str, Any],
+    populations: list[int],
+    planted: str = "",
+    calibration: str = "",
+) -> None:
+    """Write README.md for a generated force from its manifest, planted cases and profile."""
     labels = manifest["labels"]
     areas = "\n".join(
         f"- **{name}** (`AREA-{suffix}`), hub: {hub}; population {pop:,}"
@@ -102,5 +127,33 @@ def write_readme(out_dir: Path, manifest: dict[str, Any], populations: list[int]
         nominals=manifest["extra_labels"].get("Nominal", 0),
         partners=labels.get("Partner", 0),
         counts="\n".join(rows),
+        planted=planted or "None at this size.",
+        calibration=calibration or "Not computed at this size: run `iom seed profile` on it.",
     )
     (out_dir / "README.md").write_text(text, encoding="utf-8", newline="\n")
+
+
+_PLANTED = {
+    "iom_fixed_and_mappa_2": "IOM Fixed nominals also on MAPPA level 2 (two arrangements at once)",
+    "marac_referred_to_iom": "MARAC perpetrators referred to IOM (two arrangements at once)",
+    "boundary": "Domestic-abuse perpetrators with exactly two victims, the first this many days "
+    "before as-of and the second 14 days before (a 3-year serial rule's boundary: 1,095 days)",
+}
+
+
+def planted_text(w: World) -> str:
+    """The planted cases' person ids, as Markdown bullets."""
+    lines = []
+    for key, title in _PLANTED.items():
+        cases = w.planted.get(key, [])
+        if not cases:
+            continue
+        if key == "boundary":
+            ids = ", ".join(
+                f"`{w.pid(i)}` ({days} days, {'inside' if days <= 1095 else 'outside'})"
+                for i, days in cases
+            )
+        else:
+            ids = ", ".join(f"`{w.pid(i)}`" for i, _ in cases)
+        lines.append(f"- {title}: {ids}")
+    return "\n".join(lines)

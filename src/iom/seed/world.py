@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from iom.seed.names import Namer
 from iom.seed.writer import Writer
@@ -130,6 +130,8 @@ class Ocg:
     roles: list[str]
     family: bool
     members: list[tuple[int, str]] = field(default_factory=list)
+    lieutenants: list[int] = field(default_factory=list)
+    ties: list[tuple[int, int]] = field(default_factory=list)
     bands: list[tuple[int, str, float]] = field(default_factory=list)
     owner: str = ""
     active_until: int = 0
@@ -171,7 +173,17 @@ class World:
         self.reserve = 0
         self.street_keys: set[str] = set()
         self.member_of: dict[int, tuple[int, str]] = {}  # person -> (ocg index, role)
-        self.custody: dict[int, list[tuple[int, int]]] = {}
+        self.custody: dict[int, list[tuple[int, int]]] = {}  # person -> (start, release) days
+        self.unmapped: list[list[int]] = []  # networks of offenders no OCG map holds
+        self.planted: dict[str, list[tuple[int, int]]] = {}  # planted cases for later rules
+        self.offence_days: dict[int, list[int]] = {}  # person -> days of offences as a suspect
+        self.ties: list[tuple[int, int, str]] = []  # planned associations (a, b, source)
+        self.unmapped_ties: list[list[tuple[int, int]]] = []
+        self.facilitators: list[tuple[int, list[int]]] = []  # person -> OCG numbers served
+        self.recorder: Any = None  # the offence Recorder, once offending is built
+        self.marac_perps: set[int] = set()
+        self.files: dict[str, int] = {}  # row counts by file, once the writer is closed
+        self.in_custody: dict[int, list[tuple[int, int | None]]] = {}  # person -> (start, out)
         self.da_pairs: list[list[int]] = []  # [perp, victim, n, last_day, worst]
         self.cohort: dict[int, str] = {}
         self.episodes: list[dict[str, object]] = []

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from iom.settings import Settings
-from iom.store.base import Row, Store, Transaction
+from iom.store.base import QueryRunner, Row, Store, Transaction
 from iom.store.embedded import EmbeddedServer
 from iom.store.queries import Query, QueryLibrary, library
 
@@ -17,6 +17,7 @@ __all__ = [
     "EmbeddedServer",
     "Query",
     "QueryLibrary",
+    "QueryRunner",
     "Row",
     "Store",
     "Transaction",

@@ -5,14 +5,27 @@ from __future__ import annotations
 import abc
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any
+from typing import Any, Protocol
 
-from iom.store.queries import Query, library
+from iom.store.queries import Query, QueryLibrary, library
 
-__all__ = ["Row", "Store", "Transaction"]
+__all__ = ["QueryRunner", "Row", "Store", "Transaction"]
 
 Row = dict[str, Any]
 Slots = Mapping[str, str | Sequence[str]]  # slot name -> label/type name(s)
+
+
+class QueryRunner(Protocol):
+    """A store or a transaction: anything that runs named queries. Library functions that may
+    run inside a caller's transaction take one of these."""
+
+    def read(
+        self, name: str, params: Mapping[str, Any] | None = None, *, slots: Slots | None = None
+    ) -> list[Row]: ...
+
+    def write(
+        self, name: str, params: Mapping[str, Any] | None = None, *, slots: Slots | None = None
+    ) -> list[Row]: ...
 
 
 class Transaction(abc.ABC):
@@ -73,6 +86,7 @@ class Store(abc.ABC):
 
     backend: str
     description: str
+    queries: QueryLibrary | None = None  # None: the installation's library()
 
     @abc.abstractmethod
     def _read(self, query: Query, text: str, params: Mapping[str, Any]) -> list[Row]: ...
@@ -98,7 +112,7 @@ class Store(abc.ABC):
     def _prepare(
         self, name: str, params: Mapping[str, Any] | None, slots: Slots | None
     ) -> tuple[Query, str, dict[str, Any]]:
-        query = library().get(name, self.backend)
+        query = (self.queries or library()).get(name, self.backend)
         checked = dict(params or {})
         query.check_params(checked)
         return query, query.render(slots), checked

@@ -59,7 +59,9 @@ class Query:
         text = self.text
         for slot, value in given.items():
             kind = self.slots[slot]
-            names = [value] if isinstance(value, str) or kind != "labels" else list(value)
+            names: list[str] = (
+                [value] if isinstance(value, str) or kind != "labels" else list(value)  # type: ignore[list-item]
+            )
             allowed = MODEL.relationships if kind == "relationship" else MODEL.all_label_names
             if not names or any(not isinstance(n, str) or n not in allowed for n in names):
                 raise QueryError(f"query {self.name}: {value!r} is not a known {kind}")
@@ -143,10 +145,11 @@ def _walk(folder: Traversable, prefix: str = "") -> Iterable[tuple[str, Traversa
 class QueryLibrary:
     """Every query file, parsed once, looked up by name and backend."""
 
-    def __init__(self, root: Traversable) -> None:
+    def __init__(self, *roots: Traversable) -> None:
+        """Parse every file under `roots` (the shipped cypher/ first; later roots add names)."""
         self._queries: dict[tuple[str, str], Query] = {}
         generic: dict[str, Query] = {}
-        for stem, entry in _walk(root):
+        for stem, entry in (found for root in roots for found in _walk(root)):
             name, _, variant = stem.partition(".")
             text = entry.read_text(encoding="utf-8")
             if variant and variant not in BACKENDS:

@@ -12,18 +12,13 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from iom.access import Actor
-from iom.errors import ConfigError, IomError, RecordNotFound, StoreUnavailable
+from iom.connection import Store, connect
+from iom.errors import EMPTY_STORE, ConfigError, IomError, RecordNotFound, StoreUnavailable
 from iom.overview import StoreSummary, store_summary
+from iom.security.access import Actor
 from iom.settings import Settings
-from iom.store import Store, open_store
 
 __all__ = ["EMPTY_STORE", "actor", "get_store", "guard", "require_data", "store_key"]
-
-EMPTY_STORE = (
-    "The store is empty: load data with `iom load DIR`, or start with `iom up`, which loads "
-    "the fictional seed force."
-)
 
 
 def store_key() -> str:
@@ -36,7 +31,7 @@ def store_key() -> str:
 @st.cache_resource(show_spinner="Opening the data store…")
 def _open(key: str) -> Store:
     """The store for `key`, opened once per process (starts the embedded server if needed)."""
-    return open_store(Settings.from_env())
+    return connect(Settings.from_env())
 
 
 def get_store() -> Store:

@@ -16,19 +16,9 @@ from datetime import date
 
 import pandas as pd
 
+from iom.dates import parse_date
+
 __all__ = ["current_episodes", "open_on", "parse_date"]
-
-
-def parse_date(value: object) -> date | None:
-    """An ISO date string (or date) as a date; None when empty or not a date."""
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return date.fromisoformat(value.strip()[:10])
-    except ValueError:
-        return None
 
 
 def open_on(start_on: object, end_on: object, as_of: date) -> bool:

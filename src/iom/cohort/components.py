@@ -22,8 +22,8 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from iom.cohort.rules import CohortRules
 from iom.errors import ConfigError
-from iom.scoring.rules import CohortRules
 
 __all__ = [
     "COMPONENTS",

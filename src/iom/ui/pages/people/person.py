@@ -8,11 +8,12 @@ import pandas as pd
 import streamlit as st
 
 from iom.people import find_people, person_profile
+from iom.reference import code_label
 from iom.ui.state import actor, get_store, guard, require_data
+from iom.ui.text import escape
 
 SEARCH_PURPOSE = "IOM casework: finding a person's record"
 VIEW_PURPOSE = "IOM casework: viewing a person's profile"
-FLAG_LABELS = {"wanted": "Wanted", "on_bail": "On bail", "failed_to_appear": "Failed to appear"}
 
 
 def _open(person_id: str) -> None:
@@ -60,7 +61,7 @@ with guard():
                 st.session_state["_person_match_opened"] = choice
                 _open(choice)
         else:
-            st.info(f"Nobody's name, id or PNC id contains “{text.strip()}”.")
+            st.info(escape(f"Nobody's name, id or PNC id contains “{text.strip()}”."))
 
 person_id = st.session_state.get("person_id") or st.query_params.get("id")
 if not person_id:
@@ -72,44 +73,36 @@ with guard():
     profile = person_profile(store, actor(VIEW_PURPOSE), person_id)
 
 details = profile.details
-st.header(profile.name or profile.id)
+st.header(escape(profile.name or profile.id))
 facts = [f"id {profile.id}"]
 for key, label in (("date_of_birth", "born"), ("gender", ""), ("pnc_id", "PNC")):
-    if details.get(key):
-        facts.append(f"{label} {details[key]}".strip())
+    if profile.detail(key):
+        facts.append(f"{label} {profile.detail(key)}".strip())
 roles = [label for label in profile.labels if label != "Person"]
-st.caption(" · ".join(facts + roles))
+st.caption(escape(" · ".join(facts + roles)))
 if profile.fictional:
     st.caption(":gray-badge[Fictional person: seed force]")
 
-raised = [FLAG_LABELS[f] for f, on in profile.flags.items() if on]
+raised = profile.raised_flags()
 if raised:
     st.markdown(" ".join(f":red-badge[{label}]" for label in raised))
 else:
     st.markdown(":green-badge[No wanted, bail or failed-to-appear flag]")
 
 current = profile.current_episode()
-arrangements: list[str] = []
-for case in profile.cases:
-    if case["kind"] == "MAPPA" and not case.get("end_on"):
-        arrangements.append(f"MAPPA category {case['category']} level {case['level']}")
-    elif case["kind"] == "MARAC":
-        arrangements.append(f"MARAC {case.get('heard_on') or ''}".strip())
-arrangements += [f"OCG {g['role']}: {g['name']}" for g in profile.ocgs if not g.get("until")]
-if any(h["high_impact"] for h in profile.households):
-    arrangements.append("High-impact household")
+arrangements = profile.arrangements()
 if arrangements:
-    st.markdown(" ".join(f":blue-badge[{a}]" for a in arrangements))
+    st.markdown(" ".join(f":blue-badge[{escape(a)}]" for a in arrangements))
 cols = st.columns(4)
-cols[0].metric("IOM cohort", current["cohort"] if current else "—")
-cols[1].metric("Risk of serious harm", details.get("risk_of_serious_harm") or "—")
+cols[0].metric("IOM cohort", code_label("IomCohort", current["cohort"]) if current else "—")
+cols[1].metric("Risk of serious harm", profile.detail("risk_of_serious_harm") or "—")
 cols[2].metric("OGRS3", details.get("ogrs3") if details.get("ogrs3") is not None else "—")
 cols[3].metric("Offences linked", len(profile.offences))
 
 tabs = st.tabs(["Offences", "Household", "Associates", "Family", "OCGs", "IOM and cases"])
 with tabs[0]:
     _table(
-        profile.offences,
+        profile.shown("offences"),
         {
             "committed_on": "Committed",
             "role": "Role",
@@ -129,7 +122,7 @@ with tabs[1]:
     for household in profile.households:
         if household["high_impact"]:
             reason = household.get("high_impact_reason") or "no reason recorded"
-            st.warning(f"High-impact household: {household['address']} ({reason})")
+            st.warning(escape(f"High-impact household: {household['address']} ({reason})"))
     households = [
         {**h, "residents": [r["name"] for r in h.get("residents") or []]}
         for h in profile.households
@@ -149,7 +142,7 @@ with tabs[1]:
     )
 with tabs[2]:
     _table(
-        profile.associates,
+        profile.shown("associates"),
         {
             "name": "Name",
             "id": "Id",
@@ -161,7 +154,7 @@ with tabs[2]:
     )
 with tabs[3]:
     _table(
-        profile.family,
+        profile.shown("family"),
         {
             "relation": "Relation",
             "name": "Name",
@@ -173,7 +166,7 @@ with tabs[3]:
     )
 with tabs[4]:
     _table(
-        profile.ocgs,
+        profile.shown("ocgs"),
         {
             "name": "OCG",
             "role": "Role",
@@ -188,7 +181,7 @@ with tabs[4]:
 with tabs[5]:
     st.markdown("**IOM episodes**")
     _table(
-        profile.episodes,
+        profile.shown("episodes"),
         {
             "cohort": "Cohort",
             "start_on": "Start",
@@ -202,7 +195,7 @@ with tabs[5]:
     )
     st.markdown("**MAPPA and MARAC**")
     _table(
-        profile.cases,
+        profile.shown("cases"),
         {
             "kind": "Arrangement",
             "role": "Part",
@@ -217,14 +210,7 @@ with tabs[5]:
         "No MAPPA or MARAC case.",
     )
 
-linked: dict[str, str] = {}
-for row in profile.associates:
-    linked[row["id"]] = f"{row['name']} (associate)"
-for row in profile.family:
-    linked[row["id"]] = f"{row['name']} ({(row['relation'] or 'relative').lower()})"
-for household in profile.households:
-    for resident in household.get("residents") or []:
-        linked.setdefault(resident["id"], f"{resident['name']} (lives at the same address)")
+linked = profile.linked
 if linked:
     st.selectbox(
         "Open a linked person's profile",

@@ -23,14 +23,18 @@ from typing import Any
 
 import pandas as pd
 
-from iom.access import Actor
-from iom.model import MODEL
-from iom.scoring.episodes import current_episodes, parse_date
+from iom.cohort.episodes import current_episodes
+from iom.dates import parse_date
+from iom.model import MODEL, vocab_label
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [
     "COHORTS",
+    "COUNTING_RULES",
     "FIGURES",
+    "FIGURE_HELP",
+    "FIGURE_LABELS",
     "REVIEW_WINDOW_DAYS",
     "Overview",
     "StoreSummary",
@@ -43,6 +47,35 @@ COHORTS = MODEL.vocabularies["IomCohort"].values
 FIGURES = ("cohort", *COHORTS, "ocgs", "open_plans", "reviews_due", "reviews_overdue")
 REVIEW_WINDOW_DAYS = 14
 ARCHIVED = "ARCHIVED"
+
+
+def _short(code: str) -> str:
+    """A cohort's label without its gloss: "Fixed (neighbourhood crime)" -> "Fixed"."""
+    return vocab_label("IomCohort", code).split(" (", 1)[0]
+
+
+# What each figure is called on the page, and how it is counted (shown beside the figures).
+FIGURE_LABELS: dict[str, str] = {
+    "cohort": "IOM cohort",
+    **{code: _short(code) for code in COHORTS},
+    "ocgs": "OCGs",
+    "open_plans": "Open plans",
+    "reviews_due": "Reviews due",
+    "reviews_overdue": "Reviews overdue",
+}
+FIGURE_HELP: dict[str, str] = {
+    **{code: vocab_label("IomCohort", code) for code in COHORTS},
+    "reviews_due": f"Open plans whose next review falls in the next {REVIEW_WINDOW_DAYS} days",
+    "reviews_overdue": "Open plans whose next review date has passed",
+}
+COUNTING_RULES: tuple[str, ...] = (
+    "**IOM cohort**: people with an IOM episode open on the day at the area's hub.",
+    "**OCGs**: groups operating in the area that are not archived.",
+    "**Open plans**: open plans whose owning officer is based in the area.",
+    f"**Reviews due / overdue**: open plans whose next review falls in the next "
+    f"{REVIEW_WINDOW_DAYS} days / fell before the day.",
+    "Force totals count each person, group and plan once, including those not tied to an area.",
+)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,14 @@ from typing import Any
 
 import pandas as pd
 
-from iom import audit
-from iom.access import Actor
+from iom.cohort.components import COMPONENTS, CohortInputs, Component, components_for, num
+from iom.cohort.episodes import current_episodes
+from iom.cohort.rules import CohortRules
+from iom.errors import EMPTY_STORE
+from iom.model import vocab_label
 from iom.reference import HarmWeight, Reference, reference_for
-from iom.scoring.components import CohortInputs, Component, components_for, num
-from iom.scoring.episodes import current_episodes
-from iom.scoring.rules import CohortRules
+from iom.security import audit
+from iom.security.access import Actor
 from iom.store.base import Store
 
 __all__ = [
@@ -40,10 +42,6 @@ OFFENCE_COLUMNS = [
     "detection",
     "relationship",
 ]
-EMPTY_STORE = (
-    "No offences in the store yet: load data with `iom load DIR` "
-    "(or start with `iom up`, which loads the fictional seed force)."
-)
 _PEOPLE_COLUMNS = [
     "id",
     "first_name",
@@ -88,6 +86,11 @@ class CohortRanking:
     def empty(self) -> bool:
         """True when nobody qualified (see `note` for why)."""
         return bool(self.frame.empty)
+
+    def shown(self) -> pd.DataFrame:
+        """The frame as people read it: vocabulary codes (the IOM cohort) shown as labels."""
+        cohort = self.frame["cohort"].map(lambda c: vocab_label("IomCohort", c), na_action="ignore")
+        return self.frame.assign(cohort=cohort)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain values for JSON: as_of, weights, rule, note and rows."""
@@ -144,17 +147,16 @@ def score_offences(
     out["convicted"] = grouped["convicted"].sum().reindex(people).fillna(0).astype(int)
     last = grouped["committed_on"].max().reindex(people)
     out["last_offence_on"] = last.astype(object).where(last.notna(), None)
-    out["days_since_last"] = grouped["age_days"].min().reindex(people)
-    out["recent_offences"] = _recent(offences, rules).reindex(people).fillna(0).astype(int)
-    out["harm_cchi_days"] = counted["cchi_days"].sum().reindex(people).fillna(0.0)
     out["harm_css"] = counted["css_weight"].sum().reindex(people).fillna(0.0)
     excluded = offences[~offences["harm_counted"].astype(bool)].groupby("person_id").size()
     out["proactive_excluded"] = excluded.reindex(people).fillna(0).astype(int)
     max_points = rules.max_points()
-    for component in components:
+    # One pass per component: its measure is shown as a fact, weighted or not.
+    for component in {c.name: c for c in (*components, *COMPONENTS.values())}.values():
         measure, fraction = component.compute(inputs, rules)
         out[component.measure] = measure
-        out[f"{component.name}_points"] = fraction * max_points[component.name]
+        if component.name in max_points:
+            out[f"{component.name}_points"] = fraction * max_points[component.name]
     points = [f"{c.name}_points" for c in components]
     out["score"] = out[points].sum(axis=1) if len(out) else pd.Series(dtype=float)
     facts = [*_FACTS, *(c.measure for c in components if c.measure not in _FACTS)]
@@ -163,11 +165,6 @@ def score_offences(
     out = out.sort_values(["_key", "id"], ascending=[False, True], kind="mergesort")
     out.insert(0, "rank", range(1, len(out) + 1))
     return out[["rank", "id", "score", *points, *facts]].reset_index(drop=True)
-
-
-def _recent(offences: pd.DataFrame, rules: CohortRules) -> pd.Series:
-    recent = offences[offences["age_days"] <= rules.frequency_window_days]
-    return recent.groupby("person_id").size()
 
 
 def rule_text(rules: CohortRules, as_of: date) -> tuple[str, str]:

@@ -6,7 +6,7 @@ from datetime import date
 
 import streamlit as st
 
-from iom.scoring.cohort import rank_cohort
+from iom.cohort.ranking import rank_cohort
 from iom.ui.app import page
 from iom.ui.state import actor, get_store, guard, require_data
 
@@ -30,7 +30,7 @@ if ranking.empty:
     st.stop()
 
 points = ranking.points_columns
-frame = ranking.frame
+frame = ranking.shown()
 with st.expander("How the score is computed", icon=":material/function:"):
     st.markdown(ranking.rule)
 

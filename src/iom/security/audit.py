@@ -10,22 +10,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Protocol
 
-from iom.access import Actor
 from iom.errors import ConfigError
 from iom.model import MODEL
-from iom.store.base import Row, Store
+from iom.security.access import Actor
+from iom.store.base import QueryRunner, Row
 
-__all__ = ["Writer", "now_iso", "recent_events", "record"]
-
-
-class Writer(Protocol):
-    """A store or a transaction: anything that runs a named write query."""
-
-    def write(
-        self, name: str, params: dict | None = None, *, slots: dict | None = None
-    ) -> list[Row]: ...
+__all__ = ["now_iso", "recent_events", "record"]
 
 
 def now_iso() -> str:
@@ -34,7 +25,7 @@ def now_iso() -> str:
 
 
 def record(
-    target: Writer,
+    target: QueryRunner,
     actor: Actor,
     operation: str,
     subject_ids: Iterable[str] = (),
@@ -45,7 +36,7 @@ def record(
         raise ConfigError(f"unknown audit operation {operation!r}")
     event_id = uuid.uuid4().hex
     target.write(
-        "audit/record_event",
+        "security/audit/record_event",
         {
             "id": event_id,
             "at": now_iso(),
@@ -60,6 +51,14 @@ def record(
     return event_id
 
 
-def recent_events(store: Store, subject_id: str | None = None, limit: int = 50) -> list[Row]:
-    """The newest audit events, all or those touching one subject's records."""
-    return store.read("audit/recent_events", {"subject_id": subject_id, "limit": int(limit)})
+def recent_events(
+    store: QueryRunner, actor: Actor, subject_id: str | None = None, limit: int = 50
+) -> list[Row]:
+    """The newest audit events, all or those touching one subject's records. Audited itself."""
+    rows = store.read(
+        "security/audit/recent_events", {"subject_id": subject_id, "limit": int(limit)}
+    )
+    subjects = {s for row in rows for s in row.get("subject_ids") or []}
+    detail = f"audit trail of {subject_id}" if subject_id else "audit trail"
+    record(store, actor, "CONSULTATION", subjects, detail)
+    return rows

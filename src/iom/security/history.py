@@ -10,26 +10,15 @@ import json
 import math
 import uuid
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any
 
-from iom.access import Actor
-from iom.store.base import Row
+from iom.security import audit
+from iom.security.access import Actor
+from iom.store.base import QueryRunner, Row
 
-__all__ = ["Reader", "Stored", "change_row", "changed", "current", "record_history"]
+__all__ = ["Stored", "change_row", "changed", "current", "record_history"]
 
 READ_BATCH = 5000
-
-
-class Reader(Protocol):
-    """A store or a transaction: anything that runs a named read query."""
-
-    def read(
-        self,
-        name: str,
-        params: Mapping[str, Any] | None = None,
-        *,
-        slots: Mapping[str, str] | None = None,
-    ) -> list[Row]: ...
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -69,12 +58,12 @@ def change_row(
 Stored = dict[str, tuple[dict[str, Any], list[str]]]
 
 
-def current(reader: Reader, label: str, ids: list[str]) -> Stored:
+def current(reader: QueryRunner, label: str, ids: list[str]) -> Stored:
     """Stored (properties, labels) of the records of `label` among `ids`, by id."""
     found: Stored = {}
     for start in range(0, len(ids), READ_BATCH):
         rows = reader.read(
-            "history/current_properties",
+            "security/history/current_properties",
             {"ids": ids[start : start + READ_BATCH]},
             slots={"Label": label},
         )
@@ -83,10 +72,13 @@ def current(reader: Reader, label: str, ids: list[str]) -> Stored:
     return found
 
 
-def record_history(reader: Reader, label: str, record_id: str) -> list[Row]:
-    """Every change to one record, oldest first, with `before`/`after` decoded from JSON."""
-    rows = reader.read("history/record_history", {"label": label, "record_id": record_id})
+def record_history(runner: QueryRunner, actor: Actor, label: str, record_id: str) -> list[Row]:
+    """Every change to one record, oldest first, `before`/`after` decoded from JSON. Audited."""
+    rows = runner.read("security/history/record_history", {"label": label, "record_id": record_id})
     for row in rows:
         row["before"] = json.loads(row["before"] or "{}")
         row["after"] = json.loads(row["after"] or "{}")
+    audit.record(
+        runner, actor, "CONSULTATION", [record_id], f"change history of {label} {record_id}"
+    )
     return rows

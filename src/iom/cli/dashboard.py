@@ -14,10 +14,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from iom.connection import log_tail
 from iom.errors import ConfigError, IomError
 from iom.packaged import packaged
 from iom.settings import Settings
-from iom.store.embedded import log_tail
 
 __all__ = [
     "Dashboard",

@@ -7,19 +7,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from iom.overview import COHORTS, REVIEW_WINDOW_DAYS, overview_figures
+from iom.overview import COHORTS, COUNTING_RULES, FIGURE_HELP, FIGURE_LABELS, overview_figures
 from iom.ui.state import actor, get_store, guard, require_data, store_key
-
-LABELS = {
-    "cohort": "IOM cohort",
-    "FIXED": "Fixed",
-    "FLEX": "Flex",
-    "FREE": "Free",
-    "ocgs": "OCGs",
-    "open_plans": "Open plans",
-    "reviews_due": "Reviews due",
-    "reviews_overdue": "Reviews overdue",
-}
+from iom.ui.text import escape
 
 
 @st.cache_data(ttl=60, show_spinner=False)
@@ -52,13 +42,9 @@ st.caption(
 )
 
 st.subheader("Force")
-columns = st.columns(len(LABELS))
-HELP = {
-    "reviews_due": f"Open plans whose next review falls in the next {REVIEW_WINDOW_DAYS} days",
-    "reviews_overdue": "Open plans whose next review date has passed",
-}
-for column, (name, label) in zip(columns, LABELS.items(), strict=True):
-    column.metric(label, f"{totals.get(name, 0):,}", help=HELP.get(name))
+columns = st.columns(len(FIGURE_LABELS))
+for column, (name, label) in zip(columns, FIGURE_LABELS.items(), strict=True):
+    column.metric(label, f"{totals.get(name, 0):,}", help=FIGURE_HELP.get(name))
 
 st.subheader("Policing areas")
 if areas.empty:
@@ -69,22 +55,14 @@ else:
         for column, row in zip(st.columns(4), rows[start : start + 4], strict=False):
             with column.container(border=True):
                 hub = f"IOM hub: {row.hub or '-'}"
-                st.metric(f"{row.area} cohort", f"{row.cohort:,}", help=hub)
-                st.caption(" · ".join(f"{c.title()} {getattr(row, c)}" for c in COHORTS))
+                st.metric(escape(f"{row.area} cohort"), f"{row.cohort:,}", help=escape(hub))
+                st.caption(" · ".join(f"{FIGURE_LABELS[c]} {getattr(row, c)}" for c in COHORTS))
                 st.caption(f"OCGs {row.ocgs} · open plans {row.open_plans}")
                 st.caption(f"Reviews due {row.reviews_due} · overdue {row.reviews_overdue}")
     table = areas.drop(columns=["area_id"]).rename(
-        columns={"area": "Area", "hub": "IOM hub", "population": "Population", **LABELS}
+        columns={"area": "Area", "hub": "IOM hub", "population": "Population", **FIGURE_LABELS}
     )
     st.dataframe(table, hide_index=True, width="stretch")
 
 with st.expander("How these figures are counted"):
-    st.markdown(
-        "- **IOM cohort**: people with an IOM episode open today at the area's hub.\n"
-        "- **OCGs**: groups operating in the area that are not archived.\n"
-        "- **Open plans**: open plans whose owning officer is based in the area.\n"
-        f"- **Reviews due / overdue**: open plans whose next review falls in the next "
-        f"{REVIEW_WINDOW_DAYS} days / fell before today.\n"
-        "- Force totals count each person, group and plan once, including those not tied to "
-        "an area."
-    )
+    st.markdown("\n".join(f"- {rule}" for rule in COUNTING_RULES))
