@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.connection import backup_store, repair_embedded, restore_store
 
 __all__ = ["backup", "repair", "restore"]
@@ -18,7 +18,7 @@ __all__ = ["backup", "repair", "restore"]
 def backup(state: CliState, folder: Path) -> None:
     """Write a consistent copy of the embedded store (running or not) into a new FOLDER."""
     made = backup_store(state.settings(), folder)
-    click.echo(
+    echo(
         f"Backed up the embedded store to {made.folder} ({made.size:,} bytes, "
         f"sha256 {made.sha256[:12]}…). Restore it with `iom restore {made.folder}`."
     )
@@ -30,9 +30,9 @@ def backup(state: CliState, folder: Path) -> None:
 def restore(state: CliState, folder: Path) -> None:
     """Put the backup in FOLDER back as the embedded store (stop it first with `iom down`)."""
     made, kept = restore_store(state.settings(), folder)
-    click.echo(f"Restored the embedded store from {made.folder} (taken {made.created}).")
+    echo(f"Restored the embedded store from {made.folder} (taken {made.created}).")
     if kept is not None:
-        click.echo(f"The files it replaced are kept in {kept}; delete them when you are sure.")
+        echo(f"The files it replaced are kept in {kept}; delete them when you are sure.")
 
 
 @main.command("repair")
@@ -41,9 +41,9 @@ def repair(state: CliState) -> None:
     """Start a store whose log was cut short, dropping only its incomplete last write."""
     settings = state.settings()
     if repair_embedded(settings):
-        click.echo(
+        echo(
             f"Repaired the embedded store in {settings.data_dir}: the incomplete last write was "
             "dropped, everything before it kept."
         )
     else:
-        click.echo(f"The embedded store in {settings.data_dir} needed no repair.")
+        echo(f"The embedded store in {settings.data_dir} needed no repair.")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.options import ISO_DATE
 from iom.reference import reference_for
 
@@ -58,13 +58,13 @@ def cohort(state: CliState, top: int, as_of: date | None, as_json: bool) -> None
         reference=reference_for(settings),
     )
     if as_json:
-        click.echo(json.dumps(ranking.to_dict(), indent=2, default=str))
+        echo(json.dumps(ranking.to_dict(), indent=2, default=str))
         return
     if ranking.empty:
-        click.echo(ranking.note)
+        echo(ranking.note)
         return
-    click.echo(f"IOM cohort ranking as of {ranking.as_of} (top {len(ranking.frame)}):")
-    click.echo(_table(ranking))
-    click.echo("")
-    click.echo(f"Rule: {ranking.summary}")
-    click.echo("Points per component are shown; `iom cohort --json` gives the full rule.")
+    echo(f"IOM cohort ranking as of {ranking.as_of} (top {len(ranking.frame)}):")
+    echo(_table(ranking))
+    echo("")
+    echo(f"Rule: {ranking.summary}")
+    echo("Points per component are shown; `iom cohort --json` gives the full rule.")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.stats import format_table
 from iom.ingest import LoadReport, load_directory
 from iom.ingest.shift import moved_to_today
@@ -87,7 +87,7 @@ def load(
             state.actor(f"import of {directory}"),
             dry_run=dry_run,
             reference=reference_for(settings),
-            progress=lambda line: click.echo(line, err=True),
+            progress=lambda line: echo(line, err=True),
             as_of=as_of.date() if as_of else None,
         )
-    click.echo(summary(report))
+    echo(summary(report))

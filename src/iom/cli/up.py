@@ -7,7 +7,7 @@ from types import FrameType
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
 from iom.connection import ensure_seeded
 from iom.security.access import SYSTEM
@@ -31,24 +31,24 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
     settings = state.settings()
     already = running_dashboard(settings.data_dir)
     if already:
-        click.echo(
+        echo(
             f"The dashboard is already running at {already.url} (pid {already.pid}). "
             "Open it there, or stop it with `iom down`."
         )
         return
     store = state.store()
-    click.echo(f"Store: {store.description}", err=True)
+    echo(f"Store: {store.description}", err=True)
     report = ensure_seeded(
-        store, SYSTEM, seed=not no_seed, announce=lambda line: click.echo(line, err=True)
+        store, SYSTEM, seed=not no_seed, announce=lambda line: echo(line, err=True)
     )
     if report:
-        click.echo(
+        echo(
             f"Loaded the seed force: {report.rows:,} records and links in {report.seconds:.1f} s.",
             err=True,
         )
     proc, dashboard = start_dashboard(settings, port=port, address=address)
-    click.echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")
-    click.echo(f"Dashboard log: {settings.data_dir / 'dashboard.log'}", err=True)
+    echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")
+    echo(f"Dashboard log: {settings.data_dir / 'dashboard.log'}", err=True)
 
     def _stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -57,9 +57,9 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
     try:
         proc.wait()
     except KeyboardInterrupt:
-        click.echo("Stopping the dashboard…", err=True)
+        echo("Stopping the dashboard…", err=True)
     finally:
         stop_process(proc)
         forget_dashboard(settings.data_dir)
         store.close()
-    click.echo("Stopped.", err=True)
+    echo("Stopped.", err=True)

@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from iom.overview import COHORTS, COUNTING_RULES, FIGURE_HELP, FIGURE_LABELS, overview_figures
+from iom.text import escape
 from iom.ui.state import actor, get_store, guard, require_data, store_key
-from iom.ui.text import escape
 
 
 @st.cache_data(ttl=60, show_spinner=False)
