@@ -8,9 +8,17 @@ from types import FrameType
 import click
 
 from iom.cli import CliState, echo, main, pass_state
-from iom.cli.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
+from iom.cli.dashboard import (
+    claim_dashboard,
+    forget_dashboard,
+    running_dashboard,
+    start_dashboard,
+    stop_process,
+    wait_for_dashboard,
+)
 from iom.connection import ensure_seeded
 from iom.security.access import SYSTEM
+from iom.settings import Settings
 
 
 @main.command()
@@ -29,13 +37,22 @@ from iom.security.access import SYSTEM
 def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
     """Start the store and the dashboard; an empty store gets the fictional seed force."""
     settings = state.settings()
-    already = running_dashboard(settings.data_dir)
-    if already:
-        echo(
-            f"The dashboard is already running at {already.url} (pid {already.pid}). "
-            "Open it there, or stop it with `iom down`."
-        )
-        return
+    with claim_dashboard(settings.data_dir) as claimed:
+        already = running_dashboard(settings.data_dir)
+        if not claimed:  # another `iom up` has it, perhaps still starting
+            already = already or wait_for_dashboard(settings.data_dir)
+        if already or not claimed:
+            where = f"at {already.url} (pid {already.pid})" if already else "(still starting)"
+            echo(
+                f"The dashboard is already running {where}. "
+                "Open it there, or stop it with `iom down`."
+            )
+            return
+        _serve(state, settings, port, address, no_seed)
+
+
+def _serve(state: CliState, settings: Settings, port: int, address: str, no_seed: bool) -> None:
+    """Prepare the store, start the dashboard and wait until it is stopped."""
     store = state.store()
     echo(f"Store: {store.description}", err=True)
     report = ensure_seeded(

@@ -119,7 +119,7 @@ class EmbeddedServer:
 
     def _clear_stale(self) -> None:
         pid = self.pid()
-        if pid is not None and _alive(pid) and _is_redis(pid):
+        if pid is not None and _alive(pid) and _serves(pid, self.socket):
             # A server process exists but does not answer: give it a moment, then stop it.
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline:
@@ -381,11 +381,13 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, os.WNOHANG)
 
 
-def _is_redis(pid: int) -> bool:
+def _serves(pid: int, socket: Path) -> bool:
+    """True when `pid` is the server of this socket (not a reused pid, not another store's)."""
     try:
-        return b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return True  # no /proc (macOS): assume it is ours
+    return b"redis-server" in cmdline and str(socket).encode() in cmdline
 
 
 def log_tail(path: Path, lines: int = 3) -> str:
