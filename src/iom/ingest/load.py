@@ -179,7 +179,7 @@ def folder_as_of(folder: Path) -> date:
 
     try:
         return as_of_of(folder)
-    except (ConfigError, ValueError, TypeError):
+    except (ConfigError, OSError, ValueError, TypeError):
         return date.today()
 
 

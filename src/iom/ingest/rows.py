@@ -79,7 +79,8 @@ class RowChecker:
                     continue
             if value is None or value == []:
                 if prop.required:
-                    self.problems.add(header.path, line, field, INVISIBLE if text else MISSING)
+                    why = INVISIBLE if text.strip() else MISSING
+                    self.problems.add(header.path, line, field, why)
                     ok = False
                 continue
             props[prop.name] = value
@@ -88,7 +89,8 @@ class RowChecker:
     def _key(self, header: FileHeader, column: Column, line: int, cells: list[str]) -> str | None:
         text = cells[column.index].strip()
         if not text or invisible_only(text):
-            self.problems.add(header.path, line, column.header, INVISIBLE if text else MISSING)
+            why = INVISIBLE if text else MISSING  # `text` is stripped already
+            self.problems.add(header.path, line, column.header, why)
             return None
         if "\x00" in text:
             self.problems.add(header.path, line, column.header, NUL)

@@ -95,7 +95,12 @@ class _Validator:
 
 def _read_all(root: Path, problems: Problems) -> list[tuple[CsvFile, FileHeader]]:
     files = []
+    inside = root.resolve()
     for name, path in find_csv_files(root):
+        if not path.resolve().is_relative_to(inside):
+            # A link out of the folder (say to /etc/passwd): never read, never quoted back.
+            problems.add(name, 1, "", "is a link to a file outside the import folder; copy it in")
+            continue
         try:
             csv_file = read_csv(name, path)
         except NotReadable as e:
