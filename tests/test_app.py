@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import streamlit as st
@@ -25,6 +27,11 @@ APP = str(packaged("streamlit_app.py"))
 def _page(name: str) -> str:
     """The page's script as AppTest wants it: relative to the app's own folder."""
     return os.path.relpath(page_file(name), Path(APP).parent)
+
+
+def _table_with(at: AppTest, column: str) -> Any:
+    """The first dataframe shown that has `column`."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 def _nominal() -> dict[str, str]:
@@ -62,7 +69,7 @@ def seeded_env(
     return seeded_settings
 
 
-def _open(page: str | None = None, **state: str) -> AppTest:
+def _open(page: str | None = None, **state: object) -> AppTest:
     """Run the app (home), then switch to `page` with `state` in the session."""
     at = AppTest.from_file(APP, default_timeout=60).run()
     if page:
@@ -91,23 +98,32 @@ def test_home_shows_force_and_area_figures(seeded_env: Settings) -> None:
     assert len(table) == 4 and "IOM hub" in table.columns
 
 
-def test_cohort_page_ranks_with_component_points(seeded_env: Settings) -> None:
-    at = _open("cohort")
+def test_cohort_page_ranks_explains_and_filters(seeded_env: Settings) -> None:
+    at = _open("cohort", cohort_as_of=date(2026, 11, 1))
     assert not at.exception
     frame = at.dataframe[0].value
     assert len(frame) == 25
-    assert {"score", "recency_points", "frequency_points", "harm_points"} <= set(frame.columns)
-    assert frame["score"].is_monotonic_decreasing and frame["rank"].tolist() == list(range(1, 26))
-    rule = " ".join(m.value for m in at.expander[0].markdown)
-    assert "weight 30 of 100" in rule and "weight 40 of 100" in rule
-    at.slider(key="cohort_top").set_value(10).run()
-    assert not at.exception and len(at.dataframe[0].value) == 10
+    assert {"Score (0-100)", "Band", "Recommendation", "Flags", "Harm points"} <= set(frame.columns)
+    assert frame["Score (0-100)"].is_monotonic_decreasing
+    assert frame["Rank"].tolist() == list(range(1, 26))
+    assert "Select" in set(frame["Recommendation"])  # labels, not codes
+    why = "\n".join(t.value for t in at.text)
+    assert "How the score is made" in why and "Total:" in why
+    parts = _table_with(at, "Contribution")
+    assert parts["Contribution"].sum() == pytest.approx(frame["Score (0-100)"][0], abs=0.2)
+    at.selectbox(key="cohort_type").select("FLEX").run()
+    at.selectbox(key="cohort_flag").select("SERIAL_PERPETRATOR").run()
+    assert not at.exception
+    flagged = at.dataframe[0].value
+    assert len(flagged) and all("Serial perpetrator" in f for f in flagged["Flags"])
+    at.slider(key="cohort_top").set_value(5).run()
+    assert not at.exception and len(at.dataframe[0].value) <= 5
 
 
 def test_cohort_opens_a_profile(seeded_env: Settings) -> None:
-    at = _open("cohort")
+    at = _open("cohort", cohort_as_of=date(2026, 11, 1))
     frame = at.dataframe[0].value
-    person_id, name = frame["id"][2], frame["name"][2]
+    person_id, name = frame["Person id"][2], frame["Name"][2]
     at.selectbox(key="cohort_person").select(person_id).run()
     at.button(key="cohort_open").click().run()
     assert not at.exception
@@ -115,6 +131,40 @@ def test_cohort_opens_a_profile(seeded_env: Settings) -> None:
     assert at.query_params["id"] in (person_id, [person_id])
     assert at.header[0].value == escape(name)
     assert [t.label for t in at.tabs][:2] == ["Offences", "Household"]
+
+
+def test_a_decision_is_submitted_and_shown(
+    store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from csv_files import write_texts
+    from iom.ingest import load_directory
+    from iom.security.access import SYSTEM
+    from test_cohort_store import FORCE
+
+    load_directory(store, write_texts(tmp_path / "force", FORCE), SYSTEM)
+    _env(monkeypatch, settings.data_dir, store.graph_name)  # type: ignore[attr-defined]
+    at = _open("cohort", cohort_as_of=date(2025, 6, 1), cohort_type="FIXED", cohort_person="P1")
+    assert not at.exception
+    at.button(key="FormSubmitter:cohort_decision-Record decision").click().run()
+    assert [e.value for e in at.error] == ["a decision needs a reason; nothing was saved"]
+    at = _open("cohort", cohort_as_of=date(2025, 6, 1), cohort_type="FIXED", cohort_person="P1")
+    at.selectbox(key="decision_kind").select("DEFER")
+    at.text_area(key="decision_reason").input("awaiting sentence at Crown Court")
+    at.button(key="FormSubmitter:cohort_decision-Record decision").click().run()
+    assert not at.exception
+    assert "Defer P1 for Fixed (neighbourhood crime) on 2025-06-01" in at.success[0].value
+    history = at.text[-1].value
+    assert "Defer for Fixed (neighbourhood crime) by apptest: awaiting sentence" in history
+
+
+def test_households_page_lists_and_explains(seeded_env: Settings) -> None:
+    at = _open("households", households_as_of=date(2026, 11, 1))
+    assert not at.exception
+    table = _table_with(at, "Household")
+    assert len(table) == 20 and table["Score (0-100)"].is_monotonic_decreasing
+    assert at.text[0].value.startswith(f"Household {table['Household'][0]} (")
+    assert at.caption[1].value.startswith("Serial perpetrator: suspect or offender")
+    assert len(_table_with(at, "Victims")) > 0
 
 
 def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
@@ -156,7 +206,9 @@ def test_unknown_person_is_a_warning(seeded_env: Settings) -> None:
 # -- the store down, misconfigured or empty: one sentence, no traceback -------------------
 
 
-@pytest.mark.parametrize("page", [None, "cohort", "person"])
+@pytest.mark.parametrize(
+    "page", [None, "cohort", "person", "ocgs", "ocg", "tactics", "ledger", "meeting"]
+)
 def test_data_dir_that_is_a_file(
     page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -173,7 +225,9 @@ def test_data_dir_that_is_a_file(
     assert not at.dataframe and not at.metric
 
 
-@pytest.mark.parametrize("page", [None, "cohort", "person"])
+@pytest.mark.parametrize(
+    "page", [None, "cohort", "person", "ocgs", "ocg", "tactics", "ledger", "meeting"]
+)
 def test_store_unreachable(
     page: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,7 +245,9 @@ def test_store_unreachable(
     )
 
 
-@pytest.mark.parametrize("page", [None, "cohort", "person"])
+@pytest.mark.parametrize(
+    "page", [None, "cohort", "person", "ocgs", "ocg", "tactics", "ledger", "meeting"]
+)
 def test_empty_store(
     page: str | None, store: Store, settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -205,9 +261,23 @@ def test_empty_store(
 def test_pages_are_grouped_in_sidebar_sections(monkeypatch: pytest.MonkeyPatch) -> None:
     from iom.ui import app
 
-    assert app.grouped() == {"IOM": ["home", "cohort", "person"]}  # OCGs, Admin: none yet
-    monkeypatch.setitem(app.PAGES, "ocgs", app.Page("cohort/cohort.py", "OCGs", ":x:", "OCGs"))
-    assert list(app.grouped()) == ["IOM", "OCGs"]
+    iom = [
+        "home",
+        "cohort",
+        "person",
+        "households",
+        "referrals",
+        "plan",
+        "my-work",
+        "pathways",
+        "search",
+    ]
+    assert app.grouped() == {  # Admin: none yet
+        "IOM": iom,
+        "OCGs": ["ocgs", "ocg", "tactics", "ledger", "meeting", "network"],
+    }
+    monkeypatch.setitem(app.PAGES, "users", app.Page("cohort/cohort.py", "Users", ":x:", "Admin"))
+    assert list(app.grouped()) == ["IOM", "OCGs", "Admin"]
     monkeypatch.setitem(app.PAGES, "odd", app.Page("cohort/cohort.py", "Odd", ":x:", "Nowhere"))
     with pytest.raises(ValueError, match="unknown sections: \\['Nowhere'\\]"):
         app.grouped()

@@ -112,11 +112,14 @@ def test_config_init_copies_the_tables_and_show_says_where_they_are(
     result = iom(data_dir, "config", "init")
     target = data_dir / "config"
     assert result.stdout == (
-        f"Copied harm_weights.csv, ocg_bands.yaml, scoring.yaml to {target}.\n"
+        "Copied harm_weights.csv, ocg_bands.yaml, scoring.yaml, cohort.yaml, ocg_disruption.yaml "
+        f"to {target}.\n"
     )
     assert (target / "harm_weights.csv").is_file()
     shown = iom(data_dir, "config", "show").stdout
-    assert f"harm_weights.csv  {target / 'harm_weights.csv'}" in shown
+    rows = [line.split() for line in shown.splitlines()]
+    assert ["harm_weights.csv", str(target / "harm_weights.csv")] in rows
+    assert ["ocg_disruption.yaml", str(target / "ocg_disruption.yaml")] in rows
     other = tmp_path / "force-config"
     again = iom(data_dir, "config", "init", str(other))
     assert f"set IOM_CONFIG_DIR={other} to use these." in again.stdout

@@ -58,6 +58,16 @@ def corpus_store(
     store.close()
 
 
+def _stable(messages: list[str]) -> list[str]:
+    """Messages with the model's lists of known names elided (they grow as the model does)."""
+    out = []
+    for message in messages:
+        message = re.sub(r"\(known: [^)]*\)", "(known: …)", message)
+        message = re.sub(r"known: [A-Z_, ]+, \.\.\. \(\d+ in all\)", "known: …", message)
+        out.append(message)
+    return out
+
+
 def test_the_corpus_is_large_and_every_case_has_its_expectation() -> None:
     assert len(REFUSED) + len(HOSTILE_TEXT) * len(TEXT_FIELDS) >= 150
     assert sorted(EXPECTED) == sorted(case.name for case in REFUSED)
@@ -71,7 +81,7 @@ def test_refused_with_its_exact_messages_and_the_store_unchanged(
     folder = _write(tmp_path / "import", case.files)
     with pytest.raises(ImportValidationError) as caught:
         load_directory(corpus_store, folder, SYSTEM, reference=REF, as_of=date.fromisoformat(AS_OF))
-    assert caught.value.problems == EXPECTED[case.name]
+    assert _stable(caught.value.problems) == _stable(EXPECTED[case.name])
     if case.messages:  # written out in cases.py too
         assert caught.value.problems == list(case.messages)
     assert count_graph(corpus_store).as_dict() == before

@@ -141,7 +141,7 @@ def test_home_and_cohort_pages_show_data_as_text(env: Settings) -> None:
 
 
 def test_escape_sequences_in_names_do_not_reach_the_terminal_via_iom_cohort(env: Settings) -> None:
-    result = CliRunner().invoke(main, ["cohort", "--as-of", "2025-06-01"])
+    result = CliRunner().invoke(main, ["cohort", "rank", "--as-of", "2025-06-01"])
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\\x1b]0;owned\\x07Ann\\x1b[2J" in result.output

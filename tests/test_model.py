@@ -49,8 +49,12 @@ def test_config_vocabularies_resolve_from_reference_tables() -> None:
                 assert ref.vocabulary(prop.vocab.removeprefix("config:"))
 
 
-def test_disruptions_must_carry_rationale_and_approver() -> None:
-    assert {"impact", "impact_rationale", "approved_by"} <= set(MODEL.labels["Disruption"].required)
+def test_disruptions_must_carry_rationale_and_an_approving_officer_link() -> None:
+    # Issue 10: the approver is required for major and moderate only (the ledger enforces it,
+    # tests/test_disruption_ledger.py); it is an Officer, linked by APPROVED_BY.
+    assert {"impact", "impact_rationale"} <= set(MODEL.labels["Disruption"].required)
+    approved = MODEL.relationships["APPROVED_BY"]
+    assert (approved.start, approved.end) == (("Disruption",), ("Officer",))
 
 
 @pytest.mark.parametrize(

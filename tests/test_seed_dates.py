@@ -102,7 +102,7 @@ def test_first_start_loads_the_seed_force_as_of_today(store: Store) -> None:
     report = ensure_seeded(store, SYSTEM, today=today)
     assert report is not None and report.rows > 40_000
     window = {"since": "2000-01-01", "until": "2100-01-01"}
-    days = sorted(r["committed_on"] for r in store.read("cohort/offences", window))
+    days = sorted(r["committed_on"] for r in store.read("cohort/offending", window))
     assert days[-1] < today.isoformat() and days[-1] >= (today - timedelta(30)).isoformat()
     seed = Path(__file__).resolve().parents[1] / "seed_data"
     moved = (today - as_of_of(seed)).days

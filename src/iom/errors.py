@@ -6,7 +6,9 @@ from __future__ import annotations
 __all__ = [
     "EMPTY_STORE",
     "ConfigError",
+    "EditConflict",
     "ImportValidationError",
+    "InvalidInput",
     "IomError",
     "QueryError",
     "RecordNotFound",
@@ -58,3 +60,15 @@ class ImportValidationError(IomError):
         count = self.total
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"{count} {noun} found; nothing was written:\n" + "\n".join(problems))
+
+
+class InvalidInput(IomError):
+    """A form field or CLI argument is wrong; the message starts with the field's name."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(f"{field}: {message}")
+
+
+class EditConflict(IomError):
+    """Someone else changed a record since it was read; nothing was saved."""

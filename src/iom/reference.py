@@ -10,7 +10,7 @@ import csv
 import io
 import shutil
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,10 +30,17 @@ __all__ = [
     "copy_defaults",
     "labelled",
     "load_reference",
+    "read_table",
     "reference_for",
 ]
 
-FILES = ("harm_weights.csv", "ocg_bands.yaml", "scoring.yaml")
+FILES = (
+    "harm_weights.csv",
+    "ocg_bands.yaml",
+    "scoring.yaml",
+    "cohort.yaml",
+    "ocg_disruption.yaml",
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +64,7 @@ class Reference:
     ocg_statuses: dict[str, dict[str, Any]]
     scoring: dict[str, Any]
     folder: str
+    disruption: dict[str, Any] = field(default_factory=dict)
 
     def label(self, table: str, code: str | None) -> str:
         """The human label of a code of a `config:` vocabulary (the code if none is known).
@@ -94,6 +102,11 @@ def _read(folder: Path | None, name: str) -> tuple[str, str]:
         return path.read_text(encoding="utf-8"), str(path)
     default = resources.files("iom.config").joinpath("defaults", name)
     return default.read_text(encoding="utf-8"), f"(default) {name}"
+
+
+def read_table(folder: Path | None, name: str) -> tuple[str, str]:
+    """The text of table `name` from `folder` if it has one, else the default; and where."""
+    return _read(folder, name)
 
 
 def _harm(text: str, where: str) -> dict[str, HarmWeight]:
@@ -144,14 +157,17 @@ def _load(folder: str | None) -> Reference:
     harm_text, harm_where = _read(path, "harm_weights.csv")
     bands_text, bands_where = _read(path, "ocg_bands.yaml")
     scoring_text, scoring_where = _read(path, "scoring.yaml")
+    disruption_text, disruption_where = _read(path, "ocg_disruption.yaml")
     bands = _yaml(bands_text, bands_where)
     scoring = _yaml(scoring_text, scoring_where)
+    disruption = _yaml(disruption_text, disruption_where)
     return Reference(
         harm_weights=_harm(harm_text, harm_where),
         ocg_bands=_coded(bands.get("bands"), bands_where, "bands"),
         ocg_statuses=_coded(bands.get("statuses"), bands_where, "statuses"),
         scoring=scoring,
         folder=str(path) if path else "(defaults)",
+        disruption=disruption,
     )
 
 

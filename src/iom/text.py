@@ -8,7 +8,7 @@ a screen clear, a carriage return that overwrites a line, bidi overrides) are sh
 `\x1b`-style escapes instead of reaching the terminal.
 
 >>> escape("*Bold* [link](x) :red[alarm] www.evil.example")
-'\\*Bold\\* \\[link\\]\\(x\\) \\:red\\[alarm\\] www\\.evil\\.example'
+'\\*Bold\\* \\[link\\](x) \\:red\\[alarm\\] www\\.evil.example'
 >>> terminal("Ann\x1b]0;owned\x07 Smith")
 'Ann\\x1b]0;owned\\x07 Smith'
 """
@@ -19,9 +19,10 @@ import re
 
 __all__ = ["escape", "terminal"]
 
-# Markdown's and Streamlit's special characters; `.` and `:` too, so that no `www.` or
-# `http://` text becomes a link, and `!` so that nothing reads as an image.
-_MARKUP = re.compile(r"([\\`*_\[\]()<>$~|#:.!{}=+\-])")
+# Markdown's and Streamlit's special characters: with `[` and `]` escaped nothing reads as a
+# link, an image or a badge; with `:` escaped no `http://` text becomes a link.
+_MARKUP = re.compile(r"([\\`*_\[\]<>$~|#:])")
+_WWW = re.compile(r"(?i)\b(www)\.")  # GFM makes `www.` text a link; `www\.` stays text
 _BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_WITH_BREAKS = re.compile(
@@ -37,7 +38,7 @@ def _visible(match: re.Match[str]) -> str:
 def escape(text: object) -> str:
     """`text` with Markdown's special characters escaped and line breaks made spaces."""
     flat = _BREAKS.sub(" ", str(text))
-    return _MARKUP.sub(r"\\\1", _CONTROL.sub(_visible, flat))
+    return _WWW.sub(r"\1\\.", _MARKUP.sub(r"\\\1", _CONTROL.sub(_visible, flat)))
 
 
 def terminal(text: object, *, lines: bool = True) -> str:

@@ -22,7 +22,27 @@ from iom.text import terminal
 __all__ = ["CliState", "echo", "main", "pass_state"]
 
 # Each module registers its commands on `main` when imported.
-COMMAND_MODULES = ("load", "stats", "server", "up", "seed", "config", "cohort", "backup")
+COMMAND_MODULES = (
+    "load",
+    "stats",
+    "server",
+    "up",
+    "seed",
+    "config",
+    "cohort",
+    "network",
+    "imports",
+    "ocg",
+    "disruption",
+    "meeting",
+    "pack",
+    "referral",
+    "plan",
+    "reviews",
+    "search",
+    "pathways",
+    "backup",
+)
 
 
 def echo(message: object = "", *, err: bool = False) -> None:

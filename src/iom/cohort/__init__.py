@@ -1,14 +1,19 @@
-"""The IOM cohort: explainable ranking, every score a sum of named components with its rule."""
+"""The IOM cohort: explainable prioritisation per cohort type, decisions, households, outcomes.
 
-from iom.cohort.components import COMPONENTS, Component
-from iom.cohort.ranking import CohortRanking, rank_cohort, score_offences
-from iom.cohort.rules import CohortRules
+Scores are sums of named components with their rules (`priority`), explained per person
+(`explain`); panel decisions and lead arrangements (`decisions`, `arrangements`);
+high-impact households and serial perpetrators (`households`, `serial`); outcome evaluation
+and backtest (`evaluate`, `backtest`). Configuration: cohort.yaml (`config`).
+"""
+
+from iom.cohort.config import CohortConfig, cohort_config_for, load_cohort_config
+from iom.cohort.priority import CohortScores, rank_people, score_cohort
 
 __all__ = [
-    "COMPONENTS",
-    "CohortRanking",
-    "CohortRules",
-    "Component",
-    "rank_cohort",
-    "score_offences",
+    "CohortConfig",
+    "CohortScores",
+    "cohort_config_for",
+    "load_cohort_config",
+    "rank_people",
+    "score_cohort",
 ]

@@ -18,6 +18,7 @@ from iom.ingest.plan import ImportPlan, NodeGroup, RelGroup
 from iom.ingest.problems import rows_text
 from iom.ingest.report import LabelCount, LoadReport
 from iom.ingest.validate import validate_directory
+from iom.model import MODEL
 from iom.reference import Reference, reference_for
 from iom.security import audit
 from iom.security.access import Actor
@@ -46,6 +47,8 @@ class _Loader:
         self.say = say
         self.at = audit.now_iso()
         self.changed_ids: list[str] = []
+        # ids stored before this load, per label: only relationships between them can change
+        self.preexisting: dict[str, set[str]] = {k: set(v) for k, v in plan.existing_ids.items()}
 
     def _batches(self, file: str, total: int) -> Callable[[int], None] | None:
         if total <= BATCH_SIZE:
@@ -80,6 +83,7 @@ class _Loader:
         """Compare a node group with the store and (with `tx`) write what is new or changed."""
         label = group.label
         stored = current(reader, label, [r["id"] for r in group.rows])
+        self.preexisting.setdefault(label, set()).update(stored)
         writes, changes = self._compare(group, stored)
         adds = {
             extra: [{"id": i} for i in ids if extra not in stored.get(i, ({}, []))[1]]
@@ -117,7 +121,10 @@ class _Loader:
             if row["id"] in stored:
                 updates.append(row)
             else:
-                fresh.setdefault(tuple(extras.get(row["id"], ())), []).append(row)
+                props = {k: v for k, v in row["props"].items() if v is not None}
+                fresh.setdefault(tuple(extras.get(row["id"], ())), []).append(
+                    {"id": row["id"], "props": props}
+                )
         report = self._batches(group.file, len(writes))
         done = 0
         for labels, rows in sorted(fresh.items()):
@@ -141,10 +148,49 @@ class _Loader:
             slots = {"Label": group.label, "Extra": extra}
             tx.run_batches("ingest/add_label", existing, slots=slots, batch_size=BATCH_SIZE)
 
-    def relationships(self, tx: Transaction | None, group: RelGroup) -> None:
-        """Write (with `tx`) or count one relationship group."""
+    def _relationship_changes(self, reader: QueryRunner, group: RelGroup) -> list[dict[str, Any]]:
+        """Change records for relationships already stored whose properties this load alters.
+
+        Relationship properties (a MEMBER_OF role, an OFFERS capacity) are history too; a
+        relationship is recorded as `TYPE` with id `START->END`.
+        """
+        if not MODEL.relationship(group.type).properties:
+            return []
+        before_from = self.preexisting.get(group.start, set())
+        before_to = self.preexisting.get(group.end, set())
+        pairs = [
+            {"start": r["start"], "end": r["end"]}
+            for r in group.rows
+            if r["props"] and r["start"] in before_from and r["end"] in before_to
+        ]
+        stored: dict[tuple[str, str], dict[str, Any]] = {}
+        slots = {"From": group.start, "To": group.end, "TYPE": group.type}
+        for start in range(0, len(pairs), BATCH_SIZE):
+            rows = reader.read(
+                "security/history/current_relationship_properties",
+                {"pairs": pairs[start : start + BATCH_SIZE]},
+                slots=slots,
+            )
+            for row in rows:
+                stored[(str(row["start"]), str(row["end"]))] = dict(row["props"] or {})
+        changes = []
+        for row in group.rows:
+            key = (row["start"], row["end"])
+            if key not in stored:
+                continue
+            old, new = changed(stored[key], row["props"])
+            if new:
+                record = f"{row['start']}->{row['end']}"
+                changes.append(change_row(group.type, record, old, new, self.actor, self.at))
+                self.changed_ids.append(row["start"])
+        self.report.changes += len(changes)
+        return changes
+
+    def relationships(self, reader: QueryRunner, tx: Transaction | None, group: RelGroup) -> None:
+        """Write (with `tx`) or count one relationship group, keeping changed properties."""
         rels = self.report.relationships
         rels[group.type] = rels.get(group.type, 0) + len(group.rows)
+        changes = self._relationship_changes(reader, group)
         if tx is not None:
             slots = {"From": group.start, "To": group.end, "TYPE": group.type}
             tx.run_batches(
@@ -154,6 +200,7 @@ class _Loader:
                 batch_size=BATCH_SIZE,
                 progress=self._batches(group.file, len(group.rows)),
             )
+            tx.run_batches("security/history/record_changes", changes, batch_size=BATCH_SIZE)
         self.say(f"{group.file}: {rows_text(len(group.rows))}")
 
     def detail(self) -> tuple[list[str], str]:
@@ -212,7 +259,7 @@ def load_directory(
         for group in plan.nodes:
             loader.nodes(store, None, group)
         for rel_group in plan.relationships:
-            loader.relationships(None, rel_group)
+            loader.relationships(store, None, rel_group)
     else:
         store.check_space(sum(p.stat().st_size for _, p in find_csv_files(Path(path))))
         ensure_schema(store)
@@ -220,7 +267,7 @@ def load_directory(
             for group in plan.nodes:
                 loader.nodes(tx, tx, group)
             for rel_group in plan.relationships:
-                loader.relationships(tx, rel_group)
+                loader.relationships(tx, tx, rel_group)
             subjects, detail = loader.detail()
             report.audit_event = audit.record(tx, actor, "COLLECTION", subjects, detail)
             if loader.changed_ids:  # records that existed and now hold other values

@@ -23,6 +23,8 @@ __all__ = ["RowChecker"]
 
 MISSING = "required value is missing"
 INVISIBLE = "required value is missing (the cell holds only invisible characters)"
+UNKNOWN = "<unknown>"  # a cell saying "this is now unknown": a reload clears the stored value
+NOT_CLEARABLE = f"a required value cannot be cleared with {UNKNOWN}"
 Schema = tuple[dict[int, Property], dict[int, str]]
 
 
@@ -69,6 +71,13 @@ class RowChecker:
         for index, prop in usable.items():
             text, field = cells[index], by_index[index].header
             value: Any = None
+            if text.strip() == UNKNOWN:
+                if prop.required:
+                    self.problems.add(header.path, line, field, NOT_CLEARABLE)
+                    ok = False
+                else:
+                    props[prop.name] = None  # clears the stored value on reload
+                continue
             if text.strip() and not invisible_only(text):
                 try:
                     value = parse_cell(prop, text, self.vocabs)

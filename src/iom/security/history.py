@@ -35,8 +35,17 @@ def _same(old: Any, new: Any) -> bool:
 def changed(
     before: Mapping[str, Any], after: Mapping[str, Any]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Old and new values of the properties in `after` that differ from `before`."""
-    keys = [k for k in sorted(after) if k not in before or not _same(before[k], after[k])]
+    """Old and new values of the properties in `after` that differ from `before`.
+
+    A value of None in `after` clears the property (`<unknown>` in an import); clearing one
+    that is not stored is no change.
+    """
+    keys = [
+        k
+        for k in sorted(after)
+        if (k not in before and after[k] is not None)
+        or (k in before and not _same(before[k], after[k]))
+    ]
     return {k: before.get(k) for k in keys}, {k: after[k] for k in keys}
 
 

@@ -31,6 +31,18 @@ PAGES: dict[str, Page] = {
     "home": Page("overview/home.py", "Home", ":material/home:", "IOM"),
     "cohort": Page("cohort/cohort.py", "Cohort", ":material/format_list_numbered:", "IOM"),
     "person": Page("people/person.py", "Person profile", ":material/person_search:", "IOM"),
+    "households": Page("cohort/households.py", "Households", ":material/home_work:", "IOM"),
+    "ocgs": Page("disruption/ocgs.py", "OCG list", ":material/groups:", "OCGs"),
+    "ocg": Page("disruption/ocg.py", "OCG profile", ":material/badge:", "OCGs"),
+    "tactics": Page("disruption/tactics.py", "Tactics", ":material/strategy:", "OCGs"),
+    "ledger": Page("disruption/ledger.py", "Ledger", ":material/receipt_long:", "OCGs"),
+    "meeting": Page("disruption/meeting.py", "Meeting", ":material/forum:", "OCGs"),
+    "network": Page("network/network.py", "Network explorer", ":material/hub:", "OCGs"),
+    "referrals": Page("casework/referrals.py", "Referrals", ":material/move_to_inbox:", "IOM"),
+    "plan": Page("casework/plan.py", "Plan", ":material/assignment:", "IOM"),
+    "my-work": Page("casework/my_work.py", "My work", ":material/checklist:", "IOM"),
+    "pathways": Page("casework/pathways.py", "Pathways", ":material/route:", "IOM"),
+    "search": Page("casework/search.py", "Search", ":material/search:", "IOM"),
 }
 
 

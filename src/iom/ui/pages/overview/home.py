@@ -7,6 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from iom.casework.outstanding import KINDS, outstanding
 from iom.overview import COHORTS, COUNTING_RULES, FIGURE_HELP, FIGURE_LABELS, overview_figures
 from iom.text import escape
 from iom.ui.state import actor, get_store, guard, require_data, store_key
@@ -63,6 +64,38 @@ else:
         columns={"area": "Area", "hub": "IOM hub", "population": "Population", **FIGURE_LABELS}
     )
     st.dataframe(table, hide_index=True, width="stretch")
+
+st.subheader("Outstanding suspects, failed to answer bail, wanted")
+with guard():
+    sought = outstanding(store, actor("home page: outstanding suspects and wanted people"))
+if not sought.counts:
+    st.info("No named suspect is outstanding and no one is flagged wanted or failed to appear.")
+else:
+    st.dataframe(
+        pd.DataFrame(
+            [{"Area": c["area_name"], **{KINDS[k]: c[k] for k in KINDS}} for c in sought.counts]
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+    with st.expander(f"The {len(sought.people)} people behind these counts"):
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        "Area": p["area_name"],
+                        "Why": p["kind_label"],
+                        "Person": p["person_id"],
+                        "Name": p["name"],
+                        "Offences": ", ".join(p["offences"]),
+                        "Since": p.get("since"),
+                    }
+                    for p in sought.people
+                ]
+            ),
+            hide_index=True,
+            width="stretch",
+        )
 
 with st.expander("How these figures are counted"):
     st.markdown("\n".join(f"- {rule}" for rule in COUNTING_RULES))

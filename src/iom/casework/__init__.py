@@ -1,0 +1,1 @@
+"""IOM casework: referrals, plans across the pathways, actions, reviews, search, coverage."""
