@@ -172,3 +172,24 @@ def test_kill_9_of_the_importer_mid_load_leaves_the_old_store(
     assert time.monotonic() - started < 10  # no wait for a dead writer's lock
     assert _people_count(store) == 4
     assert not [g for g in store._graphs() if STAGING_INFIX in g]  # type: ignore[attr-defined]
+
+
+def test_audit_events_an_earlier_version_kept_in_the_records_graph_are_moved(
+    store: Store, settings: Settings
+) -> None:
+    name = store.graph_name  # type: ignore[attr-defined]
+    conn = store._conn  # type: ignore[attr-defined]
+    for n in range(3):  # as iom before the audit graph wrote them
+        conn.execute_command(
+            "GRAPH.QUERY", name,
+            f"CREATE (:AuditEvent {{id: 'old{n}', at: '2026-01-0{n + 1}', user: 'u', role: "
+            f"'ANALYST', operation: 'CONSULTATION', purpose: 'p', subject_ids: ['P1'], "
+            f"detail: 'old {n}'}})",
+        )  # fmt: skip
+    again = open_store(settings.with_graph(name))
+    try:
+        assert sorted(_events(again)) == ["old 0", "old 1", "old 2"]
+        assert store.read("stats/label_counts") == []  # none left among the records
+        assert count_graph(again).system == {"AuditEvent": 3}
+    finally:
+        again.close()

@@ -116,6 +116,7 @@ class FalkorStore(Store):
         try:
             self._clear_stale_lock(self._conn)
             self._ensure_graph()
+            self._move_legacy_audit_events()
         except redis.ConnectionError as e:
             raise StoreUnavailable(f"the {self.description} stopped answering ({e})") from e
         except redis.ResponseError as e:
@@ -164,6 +165,25 @@ class FalkorStore(Store):
         for graph in (self._graph, self._audit):
             if graph.name not in have:
                 self._query(graph, query, query.text, {}, read_only=False)
+
+    def _move_legacy_audit_events(self, batch: int = 5000) -> int:
+        """Move audit events an earlier iom kept in the records' graph into the audit graph.
+
+        Copied first (idempotent on id), then removed, so a crash between the two loses
+        nothing; returns how many were moved (0 on every open after the first).
+        """
+        moved = 0
+        names = ("security/audit/legacy_events", "security/audit/keep_events")
+        while True:
+            events = [r["event"] for r in self.read(names[0], {"limit": batch})]
+            if not events:
+                return moved
+            with self._write_lock():
+                self.write(names[1], {"rows": events})
+                ids = [str(e["id"]) for e in events]
+                query = library().get("security/audit/drop_legacy_events", self.backend)
+                self._query(self._graph, query, query.text, {"ids": ids}, read_only=False)
+            moved += len(events)
 
     def _graphs(self) -> set[str]:
         return {g.decode() if isinstance(g, bytes) else g for g in self._db.list_graphs()}
