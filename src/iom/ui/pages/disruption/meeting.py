@@ -107,7 +107,7 @@ if agenda:
     current = st.radio(
         "OCG",
         order,
-        format_func=lambda i: names.get(i, i),
+        format_func=lambda i: escape(names.get(i, i)),  # radio options render Markdown
         horizontal=True,
         key="meeting_item",
     )
@@ -164,7 +164,9 @@ if record["status"] == "PLANNED" and agenda:
         owners = choices.officers(store) | choices.partners(store)
     with st.form("meeting_minutes"):
         decisions = {
-            a["ocg_id"]: st.text_input(f"Decision on {a['name']}", key=f"decision_{a['ocg_id']}")
+            a["ocg_id"]: st.text_input(
+                f"Decision on {escape(a['name'])}", key=f"decision_{a['ocg_id']}"
+            )
             for a in agenda
         }
         st.caption("A new action (optional)")
