@@ -1,17 +1,22 @@
-"""Hostile text on every page: each page renders a store whose every text field is hostile,
-and a crafted URL, and no element renders Markdown, a link, an image, a badge or LaTeX from it."""
+"""Hostile text on every page and in every file: each page renders a store whose every text
+field is hostile, and a crafted URL, and no element renders Markdown, a link, an image, a badge
+or LaTeX from it; packs hold no live tag, digests no injected line, exports no formula."""
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import uuid
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -19,17 +24,25 @@ from streamlit.testing.v1 import AppTest
 from casework_world import ALICE, BOB, REF, WORLD
 from csv_files import write_import, write_texts
 from disruption_world import ACTOR
+from ics_check import parse_ics, unescape
 from iom.casework import plans, referrals, reviews
+from iom.casework.digest import calendar_text, message_text, write_digest
+from iom.casework.reviews import WorkItem
+from iom.cohort.export import export_bytes
+from iom.disruption import packs
 from iom.disruption.assessment import record_assessment
 from iom.disruption.ledger import DisruptionEntry, record_disruption
 from iom.disruption.meetings import plan_meeting, record_minutes
 from iom.disruption.tactics import record_advice
 from iom.ingest import load_directory
+from iom.network.attack import attack
+from iom.network.explorer import network_view, standalone_html
+from iom.network.projection import project
 from iom.packaged import packaged
 from iom.security.access import SYSTEM
 from iom.settings import Settings
 from iom.store import Store, open_store
-from iom.text import escape
+from iom.text import escape, spreadsheet
 from whatif_world import WHATIF_FILES
 
 APP = str(packaged("streamlit_app.py"))
@@ -39,6 +52,7 @@ HOSTILE = (
     "<img src=x onerror=alert(1)> <script>alert(1)</script> $x^2$"
 )
 PLANNED: list[str] = []  # the disruption store's meeting still to be held
+HELD: list[str] = []  # and the one held, with hostile minutes
 CRAFTED = "**Session expired** [sign in again](http://evil.example/login)"
 TEXT_COLUMNS = {
     "first_name",
@@ -229,6 +243,7 @@ def disruption(
         store, ACTOR, "DISRUPTION_PANEL", date(2026, 6, 1), reference=REF, title=HOSTILE
     )
     record_minutes(store, ACTOR, mid, minutes=HOSTILE, decisions={"G1": HOSTILE}, reference=REF)
+    HELD.append(mid)
     planned, _ = plan_meeting(
         store, ACTOR, "DISRUPTION_PANEL", date(2026, 7, 13), reference=REF, title=HOSTILE
     )
@@ -327,3 +342,117 @@ def test_the_checker_finds_live_markup() -> None:
     assert set(_live(HOSTILE)) >= {"![", "](", "**bold", ":red[z", "x]y", "<img", "$x"}
     assert _live(CRAFTED)
     assert _live(escape(HOSTILE)) == [] and _live(escape(CRAFTED)) == []
+
+
+class _Tags(HTMLParser):
+    """The tags and attribute names an HTML document holds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes |= {name for name, _ in attrs}
+
+
+def _tags(document: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(document)
+    return parser
+
+
+@pytest.mark.parametrize("audience", ["police", "partner"])
+@pytest.mark.parametrize("kind", ["ocg", "meeting", "person"])
+def test_packs_hold_hostile_text_as_text(disruption: Settings, kind: str, audience: str) -> None:
+    store = open_store(disruption)
+    maker, subject = {
+        "ocg": (packs.ocg_pack, "G1"),
+        "meeting": (packs.meeting_pack, HELD[0]),
+        "person": (packs.person_pack, "P1"),
+    }[kind]
+    document = maker(store, ACTOR, subject, audience=audience, reference=REF).html
+    found = _tags(document)
+    assert not found.tags & {"script", "img", "a", "iframe", "object"}
+    assert not {a for a in found.attributes if a.startswith("on") or a in ("href", "src")}
+    assert html.escape("<img src=x onerror=alert(1)>") in document  # shown, as text
+
+
+def test_the_standalone_network_download_holds_hostile_names_as_text(
+    disruption: Settings,
+) -> None:
+    view = network_view(project(open_store(disruption), ACTOR, ocg="G1"))
+    assert any("x]y" in n["label"] for n in view.data()["nodes"])
+    document = standalone_html(view, title=f"Network: {HOSTILE}")
+    assert "<script>alert(1)</script>" not in document and "<img src=x" not in document
+    assert "\\u003cscript\\u003ealert(1)" in document  # names ride in JSON with < escaped
+
+
+def test_a_digest_keeps_hostile_names_as_text(casework: Settings, tmp_path: Path) -> None:
+    written = write_digest(open_store(casework), ALICE, tmp_path, today=date.today())
+    assert written
+    for entry in written:
+        message = entry.message.read_text(encoding="utf-8")
+        assert [line for line in message.splitlines() if _live(line)] == []
+        assert escape(HOSTILE) in message
+        events = parse_ics(entry.calendar.read_bytes())
+        assert any(HOSTILE in unescape(e["SUMMARY"]) for e in events)
+
+
+def _item(**text: str) -> WorkItem:
+    base = dict(kind="action", state="due", due_on="2026-06-01", days_late=0, plan_id="PL-1",
+                title="t", person_id="P1", person_name="Ann", owner_id="OFF1",
+                owner_name="Olive", owner_kind="Officer", hub_id=None, hub_name="",
+                record_id="A-1", description="d", pathway=None)  # fmt: skip
+    return WorkItem(**{**base, **text})  # type: ignore[arg-type]
+
+
+INJECT = "Ann\r\nEND:VEVENT\r\nBEGIN:VEVENT\rSUMMARY:owned\n# Heading\u2028x\x1b[2J"
+
+
+def test_a_name_with_line_breaks_cannot_add_calendar_or_markdown_lines() -> None:
+    items = [_item(person_name=INJECT, description=INJECT, owner_name=INJECT)]
+    stamp = datetime(2026, 6, 1, tzinfo=UTC)
+    calendar = calendar_text(INJECT, items, date(2026, 6, 1), stamp)
+    (event,) = parse_ics(calendar.encode("utf-8"))  # one event: no line was injected
+    assert "\x1b" not in calendar and "\r\n\r\n" not in calendar
+    assert unescape(event["SUMMARY"]).startswith("Due Action (action) for Ann\nEND:VEVENT\n")
+    message = message_text(INJECT, items, date(2026, 6, 1))
+    assert [line for line in message.splitlines() if line.startswith("#")] == [
+        "# IOM reminders for " + escape(INJECT) + ", 2026-06-01",
+        "## Due soon",
+    ]
+    assert "\x1b" not in message and "\r" not in message
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("http://evil.example")', '\'=HYPERLINK("http://evil.example")'),
+        ("+1+1", "'+1+1"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\\x0d=1"),
+        ("Ann", "Ann"),
+        (3, 3),
+    ],
+)
+def test_spreadsheet_cells_never_run_as_formulas(cell: object, written: object) -> None:
+    assert spreadsheet(cell) == written
+
+
+def test_the_cohort_exports_neutralise_formulas() -> None:
+    table = pd.DataFrame({"Name": ["=cmd|' /C calc'!A0", "@SUM(1)", "Ann"], "Score": [1, 2, 3]})
+    rows = list(csv.reader(io.StringIO(export_bytes(table, "csv").decode("utf-8"))))
+    assert [r[0] for r in rows[1:]] == ["'=cmd|' /C calc'!A0", "'@SUM(1)", "Ann"]
+    sheet = pd.read_excel(io.BytesIO(export_bytes(table, "xlsx")))
+    assert list(sheet["Name"]) == ["'=cmd|' /C calc'!A0", "'@SUM(1)", "Ann"]
+
+
+def test_the_attack_curve_csv_neutralises_formula_ids(tmp_path: Path) -> None:
+    graph = nx.path_graph(["=1+1", "@x", "b"])
+    curve = attack(graph, "degree", k=1)
+    rows = list(csv.DictReader(curve.write_csv(tmp_path / "c.csv").open(encoding="utf-8")))
+    assert rows[1]["removed"] == "'@x"

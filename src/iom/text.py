@@ -5,19 +5,23 @@ metric labels): a stored name `**bold** [link](javascript:…)`, `![t](http://ho
 `]` inside a badge shows as those characters, never as bold, a link, an image or a broken
 badge. `terminal` is for command-line output: control and escape characters (a title change,
 a screen clear, a carriage return that overwrites a line, bidi overrides) are shown as visible
-`\x1b`-style escapes instead of reaching the terminal.
+`\x1b`-style escapes instead of reaching the terminal. `spreadsheet` is for every CSV or
+Excel cell an export writes: text starting `=`, `+`, `-`, `@` or a tab gets a leading `'`
+(OWASP's CSV-injection advice), so a spreadsheet never runs it as a formula.
 
 >>> escape("*Bold* [link](x) :red[alarm] www.evil.example")
 '\\*Bold\\* \\[link\\](x) \\:red\\[alarm\\] www\\.evil.example'
 >>> terminal("Ann\x1b]0;owned\x07 Smith")
 'Ann\\x1b]0;owned\\x07 Smith'
+>>> spreadsheet('=HYPERLINK("http://evil.example")')
+'\'=HYPERLINK("http://evil.example")'
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["escape", "terminal"]
+__all__ = ["escape", "spreadsheet", "terminal"]
 
 # Markdown's and Streamlit's special characters: with `[` and `]` escaped nothing reads as a
 # link, an image or a badge; with `:` escaped no `http://` text becomes a link.
@@ -25,6 +29,7 @@ _MARKUP = re.compile(r"([\\`*_\[\]<>$~|#:])")
 _WWW = re.compile(r"(?i)\b(www)\.")  # GFM makes `www.` text a link; `www\.` stays text
 _BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula
 _CONTROL_WITH_BREAKS = re.compile(
     r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]"
 )
@@ -45,3 +50,13 @@ def terminal(text: object, *, lines: bool = True) -> str:
     """`text` for a terminal: control characters shown as escapes (line breaks kept if `lines`)."""
     pattern = _CONTROL if lines else _CONTROL_WITH_BREAKS
     return pattern.sub(_visible, str(text))
+
+
+def spreadsheet(value: object) -> object:
+    """A cell for a CSV or Excel export: text that a spreadsheet would run as a formula gets a
+    leading `'`, control characters are shown as escapes; other values are unchanged."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA):
+        value = "'" + value
+    return terminal(value)

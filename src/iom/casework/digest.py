@@ -11,7 +11,7 @@ at 75 octets, `\\`, `;`, `,` and newlines escaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -22,6 +22,7 @@ from iom.model import vocab_label
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Store
+from iom.text import escape, terminal
 
 __all__ = ["DigestFile", "calendar_text", "escape_text", "message_text", "write_digest"]
 
@@ -41,10 +42,10 @@ class DigestFile:
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value for iCalendar."""
-    return (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-    ).replace("\n", "\\n")
+    """Escape a TEXT value for iCalendar: no line break or control character survives raw."""
+    flat = re.sub(r"\r\n|[\r\u2028\u2029]", "\n", value)
+    flat = terminal(flat)  # other control characters shown as `\x1b`
+    return flat.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> list[str]:
@@ -63,12 +64,13 @@ def _fold(line: str) -> list[str]:
     return [out[0], *(" " + part for part in out[1:])]
 
 
-def _what(item: WorkItem) -> str:
-    who = item.person_name or item.title or item.plan_id
+def _what(item: WorkItem, shown: Callable[[object], str] = str) -> str:
+    """The item in words; `shown` renders each value from data (`escape` for Markdown)."""
+    who = shown(item.person_name or item.title or item.plan_id)
     if item.kind == "review":
-        return f"Plan review: {who} ({item.plan_id})"
+        return f"Plan review: {who} ({shown(item.plan_id)})"
     pathway = vocab_label("Pathway", item.pathway) if item.pathway else "action"
-    return f"Action ({pathway}) for {who}: {item.description}"
+    return f"Action ({pathway}) for {who}: {shown(item.description)}"
 
 
 def calendar_text(owner_name: str, items: Iterable[WorkItem], today: date, stamp: datetime) -> str:
@@ -102,11 +104,11 @@ def calendar_text(owner_name: str, items: Iterable[WorkItem], today: date, stamp
 
 
 def message_text(owner_name: str, items: list[WorkItem], today: date) -> str:
-    """A plain Markdown message: overdue first, then due, one line per item."""
+    """A plain Markdown message: overdue first, then due, one line per item; data as text."""
     overdue = [i for i in items if i.state == "overdue"]
     due = [i for i in items if i.state == "due"]
     out = [
-        f"# IOM reminders for {owner_name}, {today.isoformat()}",
+        f"# IOM reminders for {escape(owner_name)}, {today.isoformat()}",
         "",
         f"{len(overdue)} overdue, {len(due)} due soon.",
     ]
@@ -116,7 +118,7 @@ def message_text(owner_name: str, items: list[WorkItem], today: date) -> str:
         out += ["", f"## {heading}", ""]
         for item in group:
             late = f" ({item.days_late} days late)" if item.days_late else ""
-            out.append(f"- {item.due_on}{late}: {_what(item)}")
+            out.append(f"- {item.due_on}{late}: {_what(item, escape)}")
     return "\n".join(out) + "\n"
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from iom.errors import ConfigError
 from iom.model import vocab_label
-from iom.text import terminal
+from iom.text import spreadsheet
 
 __all__ = ["COLUMNS", "export_bytes", "export_ranking", "labelled", "safe_cell"]
 
@@ -55,18 +55,12 @@ COLUMNS = {
     "nfa": "Ended in no further action",
     "last_offence_on": "Last counted offence",
 }
-_FORMULA = ("=", "+", "-", "@")
 
 
 def safe_cell(value: Any) -> Any:
     """A text cell that cannot run as a spreadsheet formula and holds no control characters
     (a spreadsheet refuses them; a terminal would obey them); other values unchanged."""
-    if not isinstance(value, str):
-        return value
-    value = terminal(value)
-    if value.startswith(_FORMULA):
-        return "'" + value
-    return value
+    return spreadsheet(value)
 
 
 def labelled(frame: pd.DataFrame, cohort_type: str | None = None) -> pd.DataFrame:

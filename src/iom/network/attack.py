@@ -37,6 +37,7 @@ from iom.network.centrality import ATTACK_CENTRALITIES, compute
 from iom.network.collective_influence import DEFAULT_RADIUS
 from iom.network.measures import network_measures
 from iom.network.ordering import rank_nodes
+from iom.text import spreadsheet
 
 __all__ = [
     "CURVE_COLUMNS",
@@ -125,12 +126,12 @@ class AttackCurve:
         return [s.row() for s in self.steps]
 
     def write_csv(self, path: str | Path) -> Path:
-        """Write the curve to `path` as CSV (columns `CURVE_COLUMNS`)."""
+        """Write the curve to `path` as CSV (columns `CURVE_COLUMNS`; no cell runs as a formula)."""
         out = Path(path)
         with out.open("w", newline="", encoding="utf-8") as f:
             writer = csv.DictWriter(f, fieldnames=CURVE_COLUMNS)
             writer.writeheader()
-            writer.writerows(self.rows())
+            writer.writerows({k: spreadsheet(v) for k, v in r.items()} for r in self.rows())
         return out
 
 
