@@ -137,6 +137,8 @@ def test_names_with_markup_show_as_text(page, app_url: str) -> None:
         "globalThis.__iomNetwork.body.data.nodes.get().map((n) => n.label).sort()"
     )
     assert "<b>Jo</b> Ray" in labels  # drawn on the canvas as these characters
+    tooltips = "globalThis.__iomNetwork.body.data.nodes.get().filter((n) => n.title).length"
+    assert page.evaluate(tooltips) == 0  # no `title`: vis-network may render it as HTML
     legend = page.locator(".iom-legend")
     assert "<i>Grey</i> & Co" in legend.inner_text()
     assert legend.locator("i").count() == 0 and page.locator("b").count() == 0
