@@ -326,6 +326,29 @@ def test_disruption_pages_show_hostile_text_as_text(
     _assert_harmless(at, shown)
 
 
+def test_a_referral_match_shows_hostile_names_as_text(
+    casework: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _env(monkeypatch, casework, "OFF1", "IOM_SUPERVISOR")
+    at = _open("casework/referrals.py")
+    at.text_input(key="match_id").input("P1")
+    next(b for b in at.button if b.label == "Find on record").click().run()
+    _assert_harmless(at)
+    assert any("P1: Dean" in t.value for t in at.text)
+
+
+def test_an_ocg_what_if_shows_hostile_names_as_text(
+    disruption: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _env(monkeypatch, disruption, "apptest", "OCG_COORDINATOR")
+    at = _open("disruption/ocg.py", ocg_id="G1")
+    at.multiselect(key="ocg_net_remove_G1").set_value(["P2"])
+    at.selectbox(key="ocg_net_tactic_G1").select("T1")
+    at.button(key="ocg_net_whatif_submit_G1").click().run()
+    assert not at.error
+    _assert_harmless(at)
+
+
 @pytest.mark.parametrize("held", [False, True])
 def test_a_planned_and_a_held_meeting_show_hostile_text_as_text(
     disruption: Settings, monkeypatch: pytest.MonkeyPatch, held: bool
