@@ -49,7 +49,8 @@ APP = str(packaged("streamlit_app.py"))
 PAGES = Path(APP).parent / "src/iom/ui/pages"
 HOSTILE = (
     "**bold** [link](javascript:alert(1)) ![t](http://host/x.png) x]y :red[z] "
-    "<img src=x onerror=alert(1)> <script>alert(1)</script> $x^2$"
+    "<img src=x onerror=alert(1)> <script>alert(1)</script> $x^2$ "
+    "www.evil.example a@b.example https://evil.example/p"
 )
 PLANNED: list[str] = []  # the disruption store's meeting still to be held
 HELD: list[str] = []  # and the one held, with hostile minutes
@@ -78,6 +79,9 @@ DANGERS = (
     "$x",
     "javascript:",
     "**Session",
+    "www.",  # GFM autolinks, escaped or not, unless broken by a word joiner
+    "@b.example",
+    "https:",
 )
 
 

@@ -1,16 +1,21 @@
 r"""Text from data or a URL shown as text: the one helper every page and command uses.
 
 `escape` is for Streamlit calls that render Markdown (headers, captions, warnings, badges,
-metric labels): a stored name `**bold** [link](javascript:…)`, `![t](http://host/x.png)` or
-`]` inside a badge shows as those characters, never as bold, a link, an image or a broken
-badge. `terminal` is for command-line output: control and escape characters (a title change,
-a screen clear, a carriage return that overwrites a line, bidi overrides) are shown as visible
+metric labels, radio options): a stored name `**bold** [link](javascript:…)`,
+`![t](http://host/x.png)` or `]` inside a badge shows as those characters, never as bold, a
+link, an image or a broken badge. A backslash does not stop GFM's autolinks in the browser
+(`http\://a.example`, `www\.a.example` and `a@b.example` still became links), so an
+invisible word joiner (U+2060) goes after `http`/`https`, after `www` and after `@`.
+`terminal` is for command-line output: control and escape characters (a title change, a
+screen clear, a carriage return that overwrites a line, bidi overrides) are shown as visible
 `\x1b`-style escapes instead of reaching the terminal. `spreadsheet` is for every CSV or
 Excel cell an export writes: text starting `=`, `+`, `-`, `@` or a tab gets a leading `'`
 (OWASP's CSV-injection advice), so a spreadsheet never runs it as a formula.
 
->>> escape("*Bold* [link](x) :red[alarm] www.evil.example")
-'\\*Bold\\* \\[link\\](x) \\:red\\[alarm\\] www\\.evil.example'
+>>> escape("*Bold* [link](x) :red[alarm] www.evil.example").replace(JOINER, "+")
+'\\*Bold\\* \\[link\\](x) \\:red\\[alarm\\] www+.evil.example'
+>>> escape("http://evil.example/login a@b.example").replace(JOINER, "+")
+'http+\\://evil.example/login a@+b.example'
 >>> terminal("Ann\x1b]0;owned\x07 Smith")
 'Ann\\x1b]0;owned\\x07 Smith'
 >>> spreadsheet('=HYPERLINK("http://evil.example")')
@@ -21,12 +26,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["escape", "spreadsheet", "terminal"]
+__all__ = ["JOINER", "escape", "spreadsheet", "terminal"]
 
 # Markdown's and Streamlit's special characters: with `[` and `]` escaped nothing reads as a
-# link, an image or a badge; with `:` escaped no `http://` text becomes a link.
+# link, an image or a badge; with `:` escaped no `:red[...]` directive or `:emoji:` runs.
 _MARKUP = re.compile(r"([\\`*_\[\]<>$~|#:])")
-_WWW = re.compile(r"(?i)\b(www)\.")  # GFM makes `www.` text a link; `www\.` stays text
+JOINER = "\u2060"  # word joiner: invisible, and no autolink runs across it
+# GFM makes `http://`, `https://`, `www.` and `name@host.tld` text a link, escaped or not.
+_AUTOLINK = re.compile(r"(?i)\b(https?|www)(?=\\?[:.])|(@)")
 _BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula
@@ -43,7 +50,8 @@ def _visible(match: re.Match[str]) -> str:
 def escape(text: object) -> str:
     """`text` with Markdown's special characters escaped and line breaks made spaces."""
     flat = _BREAKS.sub(" ", str(text))
-    return _WWW.sub(r"\1\\.", _MARKUP.sub(r"\\\1", _CONTROL.sub(_visible, flat)))
+    marked = _MARKUP.sub(r"\\\1", _CONTROL.sub(_visible, flat))
+    return _AUTOLINK.sub(lambda m: m.group(0) + JOINER, marked)
 
 
 def terminal(text: object, *, lines: bool = True) -> str:
