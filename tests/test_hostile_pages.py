@@ -247,11 +247,11 @@ def disruption(
         store, ACTOR, "DISRUPTION_PANEL", date(2026, 6, 1), reference=REF, title=HOSTILE
     )
     record_minutes(store, ACTOR, mid, minutes=HOSTILE, decisions={"G1": HOSTILE}, reference=REF)
-    HELD.append(mid)
+    HELD[:] = [mid]
     planned, _ = plan_meeting(
         store, ACTOR, "DISRUPTION_PANEL", date(2026, 7, 13), reference=REF, title=HOSTILE
     )
-    PLANNED.append(planned)
+    PLANNED[:] = [planned]
     yield chosen
     store.drop_graph()  # type: ignore[attr-defined]
     store.close()
