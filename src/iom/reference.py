@@ -1,4 +1,5 @@
-"""Force-editable reference tables: harm weights, OCG bands and statuses, scoring weights.
+"""Force-editable reference tables: harm weights, OCG bands and statuses, cohort and disruption
+configuration.
 
 Defaults ship with the package; a force points IOM_CONFIG_DIR (or `<data dir>/config`) at
 its own copies, made with `iom config init`.
@@ -37,7 +38,6 @@ __all__ = [
 FILES = (
     "harm_weights.csv",
     "ocg_bands.yaml",
-    "scoring.yaml",
     "cohort.yaml",
     "ocg_disruption.yaml",
 )
@@ -62,7 +62,6 @@ class Reference:
     harm_weights: dict[str, HarmWeight]
     ocg_bands: dict[str, dict[str, Any]]
     ocg_statuses: dict[str, dict[str, Any]]
-    scoring: dict[str, Any]
     folder: str
     disruption: dict[str, Any] = field(default_factory=dict)
 
@@ -142,11 +141,9 @@ def _load(folder: str | None) -> Reference:
     path = Path(folder) if folder else None
     harm_text, harm_where = _read(path, "harm_weights.csv")
     bands_text, bands_where = _read(path, "ocg_bands.yaml")
-    scoring_text, _ = _read(path, "scoring.yaml")
     disruption_text, _ = _read(path, "ocg_disruption.yaml")
     try:
         bands = yaml.safe_load(bands_text) or {}
-        scoring = yaml.safe_load(scoring_text) or {}
         disruption = yaml.safe_load(disruption_text) or {}
     except yaml.YAMLError as e:
         raise ConfigError(f"reference table is not valid YAML: {e}") from None
@@ -154,7 +151,6 @@ def _load(folder: str | None) -> Reference:
         harm_weights=_harm(harm_text, harm_where),
         ocg_bands=_coded(bands.get("bands"), bands_where, "bands"),
         ocg_statuses=_coded(bands.get("statuses"), bands_where, "statuses"),
-        scoring=scoring,
         folder=str(path) if path else "(defaults)",
         disruption=disruption,
     )
