@@ -173,6 +173,9 @@ def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
     assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
     assert any(person["id:ID(Person)"] in c.value for c in at.caption)
     assert at.metric[0].label == "IOM cohort"
+    pid = person["id:ID(Person)"]
+    links = {(x.proto.label, x.proto.page, x.proto.query_string) for x in at.get("page_link")}
+    assert {("Network", "network", f"person={pid}"), ("Plan", "plan", f"id={pid}")} <= links
     score = next(m for m in at.metric if m.label == "Cohort score")
     why = next(e for e in at.expander if e.label == "Why this cohort score")
     text = "\n".join(t.value for t in why.text)
@@ -180,6 +183,7 @@ def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
         assert "is not ranked as of" in text
     else:
         assert f"score {score.value} of 100" in text and "How the score is made" in text
+    assert ("Open in the cohort review", "cohort", f"person={pid}") in links
     assert any(t.label == "Household" for t in at.tabs)
     assert "High impact" not in "".join(str(d.value.columns) for d in at.dataframe)
 

@@ -84,6 +84,13 @@ roles = [label for label in profile.labels if label != "Person"]
 st.caption(escape(" · ".join(facts + roles)))
 if profile.fictional:
     st.caption(":gray-badge[Fictional person: seed force]")
+left, right, _ = st.columns([1, 1, 2])
+left.page_link(
+    page("network"), label="Network", icon=":material/hub:", query_params={"person": profile.id}
+)
+right.page_link(
+    page("plan"), label="Plan", icon=":material/assignment:", query_params={"id": profile.id}
+)
 
 raised = profile.raised_flags()
 if raised:
