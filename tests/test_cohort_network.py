@@ -24,7 +24,7 @@ AS_OF = date(2025, 6, 1)
 PANEL = Actor(user="ds.panel", role="IOM_SUPERVISOR", purpose="IOM selection panel")
 
 # P1 and P2 offended together; P2 and P3 are associates; P3 and P4 live together now;
-# P1 lived with P4 until 2024 (not a household tie on the day ranked); P5 and P6
+# P1 lived with P4 until 2024 (read by the window, dropped: not together on the day); P5, P6
 # offended together before the scoring window (not a tie either).
 FORCE = {
     "nodes/Person.csv": (

@@ -145,6 +145,5 @@ def backtest_store(
         until=as_of + timedelta(days=config.backtest["horizon_days"]),
         purpose_detail="cohort backtest",
         ties=config.projections,
-        ties_on=as_of,
     )
     return backtest(data, config, harm, as_of, cohort_type)

@@ -144,14 +144,9 @@ def _blank_after(values: pd.Series, iso: str) -> pd.Series:
     return values.where(~later, None)
 
 
-def _ties(
-    store: Store, kinds: Sequence[str], since: date, until: date, day: date
-) -> list[dict[str, Any]]:
+def _ties(store: Store, kinds: Sequence[str], since: date, until: date) -> list[dict[str, Any]]:
     """The chosen tie types from the network package's projection queries, one row a tie."""
-    windowed = [k for k in kinds if k != "household"]
-    rows = read_ties(store, windowed, since=since, until=until) if windowed else []
-    if "household" in kinds:
-        rows += read_ties(store, ["household"], since=day, until=day)
+    rows = read_ties(store, kinds, since=since, until=until) if kinds else []
     return [
         {"a": row["a"], "b": row["b"], "kind": kind, "first_on": row.get("first_on")}
         for kind, row in rows
@@ -166,13 +161,12 @@ def read_cohort_data(
     until: date,
     purpose_detail: str = "cohort scores",
     ties: Sequence[str] = ("co-offending", "association", "family", "household"),
-    ties_on: date | None = None,
 ) -> CohortData:
     """Read everything the cohort scores need (offences from `since` to `until`); audited.
 
-    `ties` are the network package's tie types read for the network component:
-    co-offending and association in the same window, family, and household ties between
-    people living together on `ties_on` (default `until`).
+    `ties` are the network package's tie types read for the network component, in the same
+    window (household: people who lived together at some time in it; the score keeps only
+    those living together on the day scored).
     """
     window = {"since": since.isoformat(), "until": until.isoformat()}
     offences = pd.DataFrame(store.read("cohort/offending", window))
@@ -190,7 +184,7 @@ def read_cohort_data(
         ocgs=store.read("cohort/ocg_roles"),
         residences=store.read("cohort/residences"),
         pathways=store.read("cohort/pathway_progress"),
-        ties=_ties(store, ties, since, until, ties_on or until),
+        ties=_ties(store, ties, since, until),
     )
     subjects = data.person_ids()
     if subjects:

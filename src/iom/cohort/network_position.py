@@ -1,12 +1,13 @@
 """Network position: PageRank or sampled betweenness on the network package's projection.
 
 The ties are the network package's (`iom.network.projection`: one named query per tie
-type): co-offending and association in the scoring window, family, and household (living
-together on the day ranked); which of these is configured in cohort.yaml
-(`network.projections`). The graph is built by `iom.network.projection.build_graph`,
-unweighted, and measured with `iom.network.pagerank` or `iom.network.betweenness`. Scores are
-scaled so the average person in the graph has 1 (PageRank) or by the largest value
-(betweenness); the result says which method ran and, for betweenness, the sample size.
+type): co-offending and association in the scoring window, family, and household (read for
+the window, kept between people living together on the day scored: `co_resident`); which of
+these is configured in cohort.yaml (`network.projections`). The graph is built by
+`iom.network.projection.build_graph`, unweighted, and measured with `iom.network.pagerank`
+or `iom.network.betweenness`. Scores are scaled so the average person in the graph has 1
+(PageRank) or by the largest value (betweenness); the result says which method ran and, for
+betweenness, the sample size.
 
 >>> ties = pd.DataFrame({"a": ["a", "a", "b"], "b": ["b", "c", "c"], "kind": ["family"] * 3})
 >>> position = network_position(ties, ["family"], "pagerank")
@@ -25,7 +26,7 @@ from iom.network.betweenness import betweenness
 from iom.network.pagerank import pagerank
 from iom.network.projection import build_graph
 
-__all__ = ["NetworkPosition", "network_position"]
+__all__ = ["NetworkPosition", "co_resident", "network_position"]
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,23 @@ class NetworkPosition:
 
     values: pd.Series
     method: str
+
+
+def co_resident(ties: pd.DataFrame, residents: pd.DataFrame) -> pd.DataFrame:
+    """`ties` with household ties kept only between people living at the same household in
+    `residents` (rows of person_id, household_id: the residences current on the day scored).
+    """
+    home = ties["kind"] == "household"
+    if not home.any():
+        return ties
+    current = residents[["person_id", "household_id"]].drop_duplicates()
+    pairs = current.merge(current, on="household_id")
+    together = set(zip(pairs["person_id_x"], pairs["person_id_y"], strict=True))
+    keep = [
+        not is_home or (a, b) in together
+        for a, b, is_home in zip(ties["a"], ties["b"], home, strict=True)
+    ]
+    return ties[keep]
 
 
 def network_position(

@@ -24,7 +24,7 @@ from iom.cohort.config import CohortConfig, cohort_config_for
 from iom.cohort.data import CohortData, read_cohort_data
 from iom.cohort.features import age_on, current_rows, offence_table, person_features
 from iom.cohort.households import HouseholdScores, score_households
-from iom.cohort.network_position import NetworkPosition, network_position
+from iom.cohort.network_position import NetworkPosition, co_resident, network_position
 from iom.cohort.scale import population_cap, scaled
 from iom.cohort.serial import serial_perpetrators
 from iom.errors import ConfigError
@@ -397,8 +397,9 @@ def score_cohort(
     clock.lap("serial perpetrators")
     context = context_table(known, offences, config, as_of, households, serial)
     clock.lap("context (flags, arrangements, confidence)")
+    living = current_rows(known.residences, "from_on", "to_on", as_of)
     network = network_position(
-        known.ties,
+        co_resident(known.ties, living),
         config.projections,
         config.network_method,
         sample=config.betweenness_sample,
