@@ -472,7 +472,7 @@ def write_action(
     else:
         created = _day(w, max(opened, w.today - 100), w.today - 2)
         status = _choice(w, (("NOT_STARTED", 30), ("IN_PROGRESS", 55), ("SUPPORT_REQUIRED", 15)))
-        if rng.random() < 0.125 and created + 7 < w.today - 1:
+        if rng.random() < 0.155 and created + 7 < w.today - 1:
             due = _day(w, max(created + 7, w.today - 45), w.today - 1)
         else:
             due = w.today + 1 + int(rng.random() * 60)
@@ -596,7 +596,7 @@ def _offender_plan(w: World, ep: dict[str, object]) -> None:
     pid = w.next_id("PLN", 6)
     status = "CLOSED" if closed is not None else "OPEN"
     sergeant = w.pick(w.areas[area].officers["IOM_SERGEANT"])
-    nxt = write_reviews(w, pid, opened, closed, sergeant, rng.random() < 0.15)
+    nxt = write_reviews(w, pid, opened, closed, sergeant, rng.random() < 0.13)
     w.out.node(
         "Plan",
         pid,

@@ -77,7 +77,7 @@ def _four_p_plan(w: World, ocg: Ocg) -> None:
     coordinator = w.areas[ocg.areas[0]].officers["OCG_COORDINATOR"][0]
     start = max(opened, w.today - 400)
     nxt = (
-        write_reviews(w, pid, start, closed, coordinator, rng.random() < 0.2, (28, 56))
+        write_reviews(w, pid, start, closed, coordinator, rng.random() < 0.15, (28, 56))
         if start < (closed or w.today) - 30
         else (w.today + 28 if closed is None else None)
     )
