@@ -569,3 +569,6 @@ def test_ocg_members_call_each_other(force: Force) -> None:
     called = {r["start"]: holders[r["end"]] for r in force.edges("CALLED")}
     assert set(caller) == set(called) == set(force.nodes["PhoneCall"])
     assert all(caller[c] != called[c] for c in caller)
+    # phone contact confirms a known tie rather than adding one (the calibrated network holds)
+    known = {frozenset((r["start"], r["end"])) for r in force.edges("ASSOCIATES_WITH")}
+    assert all(frozenset((caller[c], called[c])) in known for c in caller)

@@ -13,8 +13,8 @@ def _number(n: int) -> str:
 
 
 def build_phones(w: World) -> None:
-    """Live OCGs' members hold phones (principals a second handset); six in ten of their ties
-    and their facilitators' ties show calls in the last six months."""
+    """Live OCGs' members and their facilitators hold phones (principals a second handset); six
+    in ten of their ties show calls in the last six months."""
     rng = w.aux
     phones: dict[int, list[str]] = {}
 
@@ -29,15 +29,14 @@ def build_phones(w: World) -> None:
                 held.append(pid)
         return held[int(rng.random() * len(held))]
 
+    # Calls only along ties already known (hub-and-spoke ties inside a live OCG, facilitators'
+    # ties to the groups they serve): phone contact confirms a tie rather than adding one.
     pairs: list[tuple[int, int]] = []
     for ocg in w.ocgs:
-        if ocg.status == "ARCHIVED" or not ocg.members:
-            continue
-        pairs.extend(ocg.ties)
-        members = [m for m, _ in ocg.members]
-        for person, served in w.facilitators:
-            if ocg.no in served and members:
-                pairs.append((person, members[int(rng.random() * len(members))]))
+        if ocg.status != "ARCHIVED" and ocg.members:
+            pairs.extend(ocg.ties)
+    facilitators = {person for person, _served in w.facilitators}
+    pairs.extend((a, b) for a, b, _source in w.ties if a in facilitators or b in facilitators)
     for a, b in pairs:
         if a == b or rng.random() >= 0.6:
             continue
