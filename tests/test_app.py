@@ -173,6 +173,9 @@ def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
     assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
     assert any(person["id:ID(Person)"] in c.value for c in at.caption)
     assert at.metric[0].label == "IOM cohort"
+    pid = person["id:ID(Person)"]
+    links = {(x.proto.label, x.proto.page, x.proto.query_string) for x in at.get("page_link")}
+    assert {("Network", "network", f"person={pid}"), ("Plan", "plan", f"id={pid}")} <= links
 
 
 def test_profile_from_the_url(seeded_env: Settings) -> None:

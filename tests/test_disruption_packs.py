@@ -17,6 +17,7 @@ from iom.disruption.packs import meeting_pack, ocg_pack, person_pack, write_pack
 from iom.disruption.tactics import record_advice
 from iom.reference import load_reference
 from iom.store import Store
+from whatif_world import WHATIF_FILES
 
 REF = load_reference()
 SECRETS = {  # one marker per police-only field
@@ -118,3 +119,18 @@ def test_pack_renders_html_and_converts_to_pdf(store: Store, tmp_path: Path) -> 
         ocg_pack(store, ACTOR, "G1", audience="press", reference=REF)
     events = store.read("security/audit/recent_events", {"subject_id": "G1", "limit": 50})
     assert any(e["operation"] == "DISCLOSURE" for e in events)
+
+
+def test_the_network_picture_marks_key_players_with_a_legend(store: Store, tmp_path: Path) -> None:
+    build(store, tmp_path, WHATIF_FILES)  # Red Crew: P7 - P1 - P2 - P4 - P5 (associations)
+    police = ocg_pack(store, ACTOR, "G1", audience="police", reference=REF).html
+    svg = police[police.index("<svg") : police.index("</svg>")]
+    assert "Sam Two [key 1]" in svg and "Pat One [key 2]" in svg
+    assert svg.count('stroke="#000" stroke-width="3"') == 2  # the two members among them
+    assert "black ring, [key N]: key player N (top 5 by betweenness" in police
+    keys = police[police.index("<h3>Key players") : police.index("<h3>Members")]
+    assert "Kim Four" in keys  # key 3 is not a member: listed for the police
+    # partners: key players from co-offending and co-membership ties only (no intelligence)
+    partner = ocg_pack(store, ACTOR, "G1", audience="partner", reference=REF).html
+    assert "[key 1]" not in partner and "Kim Four" not in partner
+    assert "No key player" in partner and "ties: co-offending, ocg co-membership" in partner

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
@@ -14,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from disruption_world import FILES, build, count
 from iom.settings import Settings
 from iom.store import Store
+from whatif_world import WHATIF_FILES
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "streamlit_app.py")
@@ -49,6 +51,32 @@ def world(
     for name in ("NEO4J_URI", "IOM_CONFIG_DIR"):
         monkeypatch.delenv(name, raising=False)
     return store
+
+
+@pytest.fixture
+def net_world(
+    store: Store, settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Store:
+    """The what-if force (a network round Red Crew) with markup in a key player's name."""
+    build(
+        store,
+        tmp_path,
+        {
+            **WHATIF_FILES,
+            "nodes/Person.csv": WHATIF_FILES["nodes/Person.csv"].replace("Kim,", "*Kim*,"),
+        },
+    )
+    monkeypatch.setenv("IOM_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("IOM_GRAPH", store.graph_name)  # type: ignore[attr-defined]
+    monkeypatch.setenv("IOM_USER", "apptest")
+    for name in ("NEO4J_URI", "IOM_CONFIG_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    return store
+
+
+def _frame(at: AppTest, column: str) -> pd.DataFrame:
+    """The first dataframe on the page with `column`."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
 def _open(page: str, **state: str) -> AppTest:
@@ -175,3 +203,60 @@ def test_pages_open_on_the_seed_force(
         monkeypatch.delenv(name, raising=False)
     at = _open(page)
     assert not at.error and at.dataframe
+
+
+def test_ocg_profile_shows_key_players_and_a_what_if(net_world: Store) -> None:
+    at = _open("ocg.py", ocg_id="G1")
+    assert "5 people, 4 ties" in [c.value for c in at.caption]
+    links = [(x.proto.page, x.proto.query_string) for x in at.get("page_link")]
+    assert links[0] == ("network", "ocg=G1")  # the explorer, from the Network tab
+    assert ("plan", "id=P1") in links and ("network", "person=P1") in links  # a member's
+    players = _frame(at, "Betweenness")
+    assert list(players["Id"]) == ["P2", "P1", "P4"]
+    assert list(players["Name"]) == ["Sam Two", "Pat One", "*Kim* Four"]  # a cell: plain text
+    at.multiselect(key="ocg_net_remove_G1").set_value(["P2"])
+    at.selectbox(key="ocg_net_tactic_G1").select("T1")
+    at.button(key="ocg_net_whatif_submit_G1").click().run()
+    assert not at.exception and not at.error
+    measures = _frame(at, "Measure").set_index("Measure")
+    row = measures.loc["Largest connected group (people)"]
+    assert (row["Before"], row["After removal"]) == (5, 2)
+    assert any(
+        t.value.startswith("Removing 1 of 5 people leaves a largest group of 2") for t in at.text
+    )
+    record = _frame(at, "Tried")
+    assert list(record["Tactic"]) == ["Drugs search warrant"]
+    assert list(record["Record"]) == ["not yet tried against groups with this activity"]
+    at.multiselect(key="ocg_net_remove_G1").set_value([])
+    at.button(key="ocg_net_whatif_submit_G1").click().run()
+    assert [e.value for e in at.error] == [
+        "what-if\\: --remove\\: name at least one person the tactic would remove"
+    ]
+
+
+def test_meeting_mode_walks_to_the_second_ocg_with_its_network_plan_and_ledger(
+    net_world: Store,
+) -> None:
+    at = _open("meeting.py")
+    at.date_input(key="plan_date").set_value(date(2026, 6, 1))
+    at.button(key="plan_submit").click().run()
+    agenda = list(at.dataframe[0].value["OCG"])
+    assert len(agenda) >= 2
+    assert at.radio(key="meeting_item").value == "G1"
+    assert "5 people, 4 ties" in [c.value for c in at.caption]  # Red Crew's network
+    assert list(_frame(at, "Action")["Action"]) == ["Warrant at the trap house"]
+    at.button(key="meeting_next").click().run()
+    assert not at.exception
+    second = at.radio(key="meeting_item").value
+    assert second != "G1"
+    assert any(t.value.startswith(f"{agenda[1]}: on the agenda because") for t in at.text)
+    assert any(t.value.startswith(f"Scope: OCG {agenda[1]} ({second})") for t in at.text)
+    assert "No current member is recorded: no network to draw or simulate." in [
+        c.value for c in at.caption
+    ]  # Blue Crew has no members
+    at.text_input(key=f"decision_{second}").input("Refer to trading standards")
+    at.text_area(key="meeting_minutes_text").input("Walked the agenda.")
+    at.button(key="minutes_submit").click().run()
+    assert not at.exception
+    assert not at.error
+    assert [s.value for s in at.success][-1].startswith("Minutes recorded.")

@@ -442,3 +442,86 @@ def deconflict(state: CliState, person_id: str | None) -> None:
         )
         for c in d.conflicts:
             click.echo(f"  CONFLICT ({c.rule}): {c.iom_action} / {c.ocg_action}: {c.detail}")
+
+
+@ocg.command()
+@click.argument("ocg_id", metavar="OCG")
+@click.option(
+    "--remove",
+    "remove",
+    required=True,
+    metavar="P1,P2",
+    help="The people the tactic would remove (arrest, remand, relocation), comma-separated.",
+)
+@click.option("--tactic", "tactic_id", metavar="ID", help="The proposed tactic (its record).")
+@click.option("--steps", default=10, show_default=True, help="Recovery steps after removal.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the recovery simulation.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_state
+def whatif(
+    state: CliState,
+    ocg_id: str,
+    remove: str,
+    tactic_id: str | None,
+    steps: int,
+    seed: int,
+    as_json: bool,
+) -> None:
+    """What-if: the predicted effect of removing people from the OCG's network, beside the
+    ledger's record of what similar disruptions achieved against same-threat OCGs."""
+    from dataclasses import asdict
+
+    from iom.disruption.whatif import ocg_whatif
+
+    w = ocg_whatif(
+        state.store(),
+        state.actor(PURPOSE),
+        ocg_id,
+        remove.split(","),
+        reference=reference_for(state.settings()),
+        tactic_id=tactic_id,
+        steps=steps,
+        seed=seed,
+    )
+    if as_json:
+        click.echo(json.dumps(asdict(w), indent=2, default=str))
+        return
+    gone = ", ".join(f"{r['name']} ({r['id']}, {r['role']})" for r in w.removed)
+    click.echo(f"What-if for {w.ocg_name} ({w.ocg_id}), {w.threat_label}: remove {gone}")
+    click.echo(f"Network: {w.scope}: {w.people} people, {w.ties} ties")
+    click.echo("")
+    click.echo(f"Key players ({w.key_rule}):")
+    if not w.key_players:
+        click.echo("  none: nobody lies between others in this network")
+    for k in w.key_players:
+        click.echo(f"{k['rank']:2}. {k['name']} ({k['id']}, {k['role']}): {k['reason']}")
+    click.echo("")
+    click.echo("Predicted effect on the group:")
+    click.echo(
+        format_table(
+            [
+                "measure",
+                "before",
+                "after",
+                f"after {w.steps} recovery steps",
+                f"top {len(w.removed)} by betweenness",
+            ],
+            [
+                [m["label"], m["before"], m["after"], m["recovered"], m["by_centrality"]]
+                for m in w.measures
+            ],
+        )
+    )
+    click.echo(w.summary)
+    click.echo("")
+    click.echo("What similar disruptions achieved (the ledger):")
+    if not w.history:
+        click.echo("  no disruption recorded against OCGs of this threat yet")
+    for h in w.history:
+        click.echo(f"  {h['tactic']}: {h['record']}")
+        for e in h["evidence"][:3]:
+            click.echo(
+                f"      {e['occurred_on']} {e['ocg_name']}: {e['impact_label']} - "
+                f"{e['rationale'] or ''}"
+            )
+    click.echo(f"Rule: {w.history_rule}")

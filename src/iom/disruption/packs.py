@@ -2,8 +2,10 @@
 
 The partner version leaves out the fields the force marks police-only in
 `ocg_disruption.yaml` (`packs.police_only`): intelligence gradings, evidence references,
-assessment notes, the co-ordinator's tactic advice and association ties. Every value from
-data is HTML-escaped; producing a pack is audited as a disclosure.
+assessment notes, the co-ordinator's tactic advice and association ties. Key players (the
+network package's betweenness ranking) are marked in the network picture; the partner
+version ranks them on co-offending and co-membership ties only and lists members only.
+Every value from data is HTML-escaped; producing a pack is audited as a disclosure.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from iom.disruption.ledger import list_disruptions
 from iom.disruption.meetings import meeting_record
 from iom.disruption.ocgs import ocg_profile
 from iom.disruption.tactics import suggest_tactics
+from iom.disruption.whatif import ocg_network
 from iom.model import vocab_label
+from iom.network.explorer import TIE_LABELS
 from iom.people import person_profile
 from iom.reference import Reference
 from iom.security import audit
@@ -32,6 +36,7 @@ from iom.store.base import Store
 __all__ = ["AUDIENCES", "Pack", "meeting_pack", "ocg_pack", "person_pack", "write_pack"]
 
 AUDIENCES = ("police", "partner")
+SHARED_TIES = ("co-offending", "ocg")  # partner packs: key players without intelligence ties
 ROLE_COLOURS = {"PRINCIPAL": "#b2182b", "SIGNIFICANT": "#ef8a62", "PERIPHERAL": "#67a9cf"}
 _CSS = """
 body { font-family: sans-serif; font-size: 11pt; margin: 1.5em; color: #222; }
@@ -81,9 +86,15 @@ class _Gate:
 
 
 def _network_svg(
-    ocg: dict[str, Any], members: list[dict[str, Any]], ties: list[dict[str, Any]]
+    ocg: dict[str, Any],
+    members: list[dict[str, Any]],
+    ties: list[dict[str, Any]],
+    keys: dict[str, int] | None = None,
+    key_note: str = "",
 ) -> str:
-    """A ring picture: the OCG in the middle, current members round it, coloured by role."""
+    """A ring picture: the OCG in the middle, current members round it, coloured by role;
+    key players (id -> rank) ringed in black and labelled [key N]."""
+    keys = keys or {}
     current = [m for m in members if not m.get("until")]
     size, cx, cy, r = 420, 210, 200, 150
     pos = {}
@@ -109,10 +120,12 @@ def _network_svg(
     for m in current:
         x, y = pos[m["id"]]
         colour = ROLE_COLOURS.get(m.get("role") or "", "#999")
-        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="10" fill="{colour}"/>')
+        ring = ' stroke="#000" stroke-width="3"' if m["id"] in keys else ""
+        label = m["name"] + (f" [key {keys[m['id']]}]" if m["id"] in keys else "")
+        parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="10" fill="{colour}"{ring}/>')
         parts.append(
             f'<text x="{x:.1f}" y="{y + 22:.1f}" font-size="10" text-anchor="middle">'
-            f"{_e(m['name'])}</text>"
+            f"{_e(label)}</text>"
         )
     parts.append("</svg>")
     legend = "".join(
@@ -123,6 +136,11 @@ def _network_svg(
     legend += "<span>grey line: membership</span>"
     if ties:
         legend += "<span>dashed line: association (intelligence)</span>"
+    legend += (
+        '<span><svg width="12" height="12"><circle cx="6" cy="6" r="4" fill="#fff" '
+        'stroke="#000" stroke-width="2"/></svg> black ring, [key N]: key player N '
+        f"({_e(key_note)})</span>"
+    )
     return "".join(parts) + f'<p class="legend">{legend}</p>'
 
 
@@ -164,7 +182,24 @@ def _ocg_section(store: Store, actor: Actor, ocg_id: str, gate: _Gate, reference
             ],
         )
     )
-    out.append("<h3>Network</h3>" + _network_svg(d, p["members"], ties))
+    net = ocg_network(store, actor, ocg_id, ties=None if gate.shows("associates") else SHARED_TIES)
+    tie_words = ", ".join(TIE_LABELS.get(t, t).lower() for t in net.projection.ties)
+    key_note = f"{net.rule}; ties: {tie_words}"
+    current = {m["id"]: m for m in p["members"] if not m.get("until")}
+    shown = [k for k in net.key_players if gate.shows("associates") or k["id"] in current]
+    out.append("<h3>Network</h3>" + _network_svg(d, p["members"], ties, net.ranks, key_note))
+    out.append(
+        "<h3>Key players</h3>"
+        + (
+            _table(
+                ["key", "name", "OCG role", "betweenness", "why"],
+                [[k["rank"], k["name"], k["role"], k["betweenness"], k["reason"]] for k in shown],
+            )
+            if shown
+            else "<p>No key player: nobody lies between others in this network.</p>"
+        )
+        + f"<p>Key players: {_e(key_note)}.</p>"
+    )
     member_cols = ["name", "role", "since"] + (["grading"] if gate.shows("intel_grading") else [])
     out.append(
         "<h3>Members</h3>"

@@ -3,15 +3,16 @@ plain data for the dashboard's vis-network component, and a standalone HTML expo
 
 Colour is by OCG (the person's first current OCG; "No OCG" otherwise) or by OCG role; size
 grows with the chosen centrality (10 to 40 pixels, linear in the value over the maximum);
-people removed in a simulation are grey and their ties dashed. Labels are plain text: the
-page draws them on a canvas and the HTML export escapes them.
+people removed in a simulation are grey and their ties dashed; key players (given as
+id -> rank) are diamonds labelled "[key N]". Labels are plain text: the page draws them on a
+canvas and the HTML export escapes them.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,8 +72,14 @@ def network_view(
     colour_by: str = "ocg",
     removed: Iterable[str] = (),
     ties: Iterable[str] | None = None,
+    key_players: Mapping[str, int] | None = None,
+    key_rule: str = "",
 ) -> NetworkView:
-    """The drawable view of `proj` (only ties of types in `ties`, when given)."""
+    """The drawable view of `proj` (only ties of types in `ties`, when given).
+
+    `key_players` maps a person's id to their rank as a key player; `key_rule` says how they
+    were chosen (shown in the legend).
+    """
     if colour_by not in COLOUR_BY:
         raise ValueError(f"colour by one of {', '.join(COLOUR_BY)}")
     keep = set(ties) if ties is not None else None
@@ -84,6 +91,7 @@ def network_view(
             graph.add_edge(a, b, ties=kinds, weight=data.get("weight", 1.0),
                            distance=data.get("distance", 1.0))  # fmt: skip
     gone = set(removed)
+    keys = dict(key_players or {})
     sizes = _sizes(graph, size_by, proj.weighted)
     ocg_of = proj.ocg_of()
     groups = sorted({g for g in ocg_of.values() if g})
@@ -99,15 +107,20 @@ def network_view(
             colour = ROLE_COLOURS.get(role or "", NO_GROUP)
         if node in gone:
             colour = REMOVED
+        label = person.get("name", str(node))
+        shape = "star" if role == "PRINCIPAL" else "dot"
+        if node in keys:
+            label, shape = f"{label} [key {keys[node]}]", "diamond"
         view.nodes.append({
             "id": str(node),
-            "label": person.get("name", str(node)),
+            "label": label,
             "group": ocg_of.get(node) or "No OCG",
             "role": vocab_label("OcgRole", role) if role else "",
             "color": colour,
             "size": round(sizes.get(node, 10.0), 2),
             "removed": node in gone,
-            "shape": "star" if role == "PRINCIPAL" else "dot",
+            "key_player": keys.get(node),
+            "shape": shape,
         })  # fmt: skip
     for a, b, data in sorted(graph.edges(data=True), key=lambda e: (str(e[0]), str(e[1]))):
         view.edges.append({
@@ -128,6 +141,9 @@ def network_view(
         view.legend.append({"label": "Not in an OCG", "color": NO_GROUP})
     if gone:
         view.legend.append({"label": "Removed (simulation)", "color": REMOVED})
+    if keys:
+        rule = f" ({key_rule})" if key_rule else ""
+        view.legend.append({"label": f"Diamond, [key N]: key player N{rule}", "color": ""})
     view.legend.append({"label": f"Size: {size_by}; star: principal member", "color": ""})
     return view
 

@@ -1,5 +1,6 @@
-"""Meeting: plan a disruption panel or partner meeting, walk its agenda one OCG at a time,
-record decisions, new actions and minutes; the next date follows the cadence."""
+"""Meeting: plan a disruption panel or partner meeting, walk its agenda one OCG at a time
+(network with key players and a what-if, 4P plan, ledger, suggested tactics), record
+decisions, new actions and minutes; the next date follows the cadence."""
 
 from __future__ import annotations
 
@@ -16,12 +17,19 @@ from iom.disruption.plans import NewAction
 from iom.disruption.tactics import suggest_tactics
 from iom.model import MODEL, vocab_label
 from iom.reference import reference_for
+from iom.ui.network_panel import ocg_network_panel
+from iom.ui.ocg_tables import show_ledger, show_plan
 from iom.ui.state import actor, get_store, guard, require_data
 from iom.ui.text import escape
 
 PURPOSE = "OCG disruption panel and partner meeting"
 TYPES = ("DISRUPTION_PANEL", "PARTNER_MEETING")
 STRANDS = MODEL.vocabularies["FourP"].values
+
+
+def _go(ocg_id: str) -> None:
+    st.session_state["meeting_item"] = ocg_id
+
 
 st.title("Meeting")
 
@@ -93,13 +101,34 @@ elif record["status"] == "PLANNED":
 if agenda:
     st.subheader("Walk the agenda")
     names = {a["ocg_id"]: f"{a['position']}. {a['name']}" for a in agenda}
+    order = list(names)
+    if st.session_state.get("meeting_item") not in order:
+        st.session_state["meeting_item"] = order[0]
     current = st.radio(
         "OCG",
-        list(names),
+        order,
         format_func=lambda i: names.get(i, i),
         horizontal=True,
         key="meeting_item",
     )
+    at = order.index(current)
+    back, forward, _ = st.columns([1, 1, 4])
+    back.button(
+        "Previous OCG",
+        key="meeting_previous",
+        disabled=at == 0,
+        on_click=_go,
+        args=(order[max(0, at - 1)],),
+    )
+    forward.button(
+        "Next OCG",
+        key="meeting_next",
+        disabled=at == len(order) - 1,
+        on_click=_go,
+        args=(order[min(len(order) - 1, at + 1)],),
+    )
+    why = next(a for a in agenda if a["ocg_id"] == current)
+    st.text(f"{why['name']}: on the agenda because {'; '.join(why['reasons'] or []) or '-'}")
     with guard():
         p = ocg_profile(store, actor(PURPOSE), current, reference=reference)
         suggested = suggest_tactics(store, actor(PURPOSE), current, reference=reference)[0]
@@ -115,6 +144,13 @@ if agenda:
         ),
     )
     cols[2].metric("Disruptions", len(p["ledger"]))
+    st.markdown("**Network**")
+    ocg_network_panel(store, current, purpose=PURPOSE, key="meeting_net", reference=reference)
+    st.markdown("**4P plan**")
+    show_plan(p, f"meeting_plan_{current}")
+    st.markdown("**Ledger**")
+    show_ledger(p, f"meeting_ledger_{current}")
+    st.markdown("**Suggested tactics**")
     st.dataframe(
         pd.DataFrame([{"tactic": s.name, "record": s.reason} for s in suggested[:5]]),
         hide_index=True,

@@ -1,10 +1,10 @@
-"""OCG profile: band and why, members, owner suggestions, 4P plan, ledger, decisions, packs."""
+"""OCG profile: band and why, network with key players and a what-if, members, owner
+suggestions, 4P plan, ledger, decisions, packs."""
 
 from __future__ import annotations
 
 from datetime import date
 
-import pandas as pd
 import streamlit as st
 
 from iom.disruption import choices
@@ -14,19 +14,14 @@ from iom.disruption.packs import ocg_pack
 from iom.disruption.plans import NewAction, add_action
 from iom.model import MODEL, vocab_label
 from iom.reference import reference_for
+from iom.ui.app import page
+from iom.ui.network_panel import ocg_network_panel
+from iom.ui.ocg_tables import show_ledger, show_plan, table
 from iom.ui.state import actor, get_store, guard, require_data
 from iom.ui.text import escape
 
 PURPOSE = "OCG disruption management: an OCG's profile and plan"
 STRANDS = MODEL.vocabularies["FourP"].values
-
-
-def _table(rows: list[dict], columns: dict[str, str], key: str, empty: str) -> None:
-    if not rows:
-        st.caption(empty)
-        return
-    frame = pd.DataFrame(rows).reindex(columns=list(columns)).rename(columns=columns)
-    st.dataframe(frame, hide_index=True, width="stretch", key=key)
 
 
 st.title("OCG profile")
@@ -69,7 +64,7 @@ cols[0].metric("Band", band.band or "-")
 cols[1].metric("Score", "-" if band.score is None else f"{band.score:g}")
 cols[2].metric("Next assessment", band.next_due or "-")
 st.text(f"Why: {band.note}.")
-_table(
+table(
     band.parts,
     {
         "label": "Attribute",
@@ -83,7 +78,7 @@ _table(
 )
 with st.expander("Rule and band history"):
     st.text(band.rule)
-    _table(
+    table(
         band.history,
         {
             "assessed_on": "Assessed",
@@ -96,42 +91,32 @@ with st.expander("Rule and band history"):
         "-",
     )
 
-tabs = st.tabs(["Members", "4P plan", "Ledger", "Decisions", "Owner", "Pack"])
+tabs = st.tabs(["Network", "Members", "4P plan", "Ledger", "Decisions", "Owner", "Pack"])
 with tabs[0]:
+    ocg_network_panel(store, ocg_id, purpose=PURPOSE, key="ocg_net", reference=reference)
+with tabs[1]:
     members = [{**m, "role": vocab_label("OcgRole", m.get("role"))} for m in p["members"]]
-    _table(
+    table(
         members,
         {"id": "Id", "name": "Name", "role": "Role", "since": "Since", "until": "Until"},
         "ocg_members",
         "No members recorded.",
     )
-    st.caption("The network picture is in the OCG pack (Pack tab).")
-with tabs[1]:
-    rows = [
-        {
-            **a,
-            "strand": vocab_label("FourP", strand),
-            "owner": (a["owner"] or {}).get("name"),
-            "status": vocab_label("ActionStatus", a.get("status"))
-            + (" (overdue)" if a["overdue"] else ""),
-        }
-        for plan in p["plan"]["plans"]
-        for strand, actions in plan["strands"].items()
-        for a in actions
-    ]
-    _table(
-        rows,
-        {
-            "strand": "Strand",
-            "objective": "Objective",
-            "description": "Action",
-            "owner": "Owner",
-            "due_on": "Due",
-            "status": "Status",
-        },
-        "ocg_plan",
-        "No 4P plan yet: add the first action below.",
-    )
+    current = [m for m in p["members"] if not m.get("until")]
+    if current:
+        links = {m["id"]: f"{m['name']} ({m['id']})" for m in current}
+        who = st.selectbox(
+            "A member's profile, network and plan",
+            list(links),
+            format_func=lambda i: links.get(i, i),
+            key="ocg_member_link",
+        )
+        left, mid, right = st.columns(3)
+        left.page_link(page("person"), label="Person profile", query_params={"id": who})
+        mid.page_link(page("network"), label="Their network", query_params={"person": who})
+        right.page_link(page("plan"), label="Their IOM plan", query_params={"id": who})
+with tabs[2]:
+    show_plan(p, "ocg_plan", "No 4P plan yet: add the first action below.")
     with guard():
         owners = choices.officers(store) | choices.partners(store)
     with st.form("ocg_action"):
@@ -158,41 +143,19 @@ with tabs[1]:
                 NewAction(ocg_id, strand, description, owner, due_on, objective),
             )
         st.success(escape(f"Added {new_id} to the 4P plan."))
-with tabs[2]:
-    ledger = [
-        {
-            **x,
-            "impact": vocab_label("DisruptionImpact", x["impact"]),
-            "four_p": vocab_label("FourP", x["four_p"]),
-            "tactics": ", ".join(t["name"] for t in x["tactics"]),
-        }
-        for x in p["ledger"]
-    ]
-    _table(
-        ledger,
-        {
-            "occurred_on": "Date",
-            "four_p": "4P",
-            "tactics": "Tactics",
-            "impact": "Impact",
-            "impact_rationale": "Rationale",
-            "partner_name": "Lead partner",
-            "approver_name": "Approved by",
-        },
-        "ocg_ledger",
-        "No disruptions recorded.",
-    )
 with tabs[3]:
-    _table(
+    show_ledger(p, "ocg_ledger")
+with tabs[4]:
+    table(
         p["decisions"],
         {"held_on": "Date", "title": "Meeting", "decision": "Decision"},
         "ocg_decisions",
         "No decisions recorded.",
     )
-with tabs[4]:
+with tabs[5]:
     with guard():
         found, rule = suggest_owners(store, actor(PURPOSE), ocg_id, reference=reference)
-    _table(
+    table(
         [{**s.__dict__, "current": "yes" if s.current else ""} for s in found],
         {
             "officer_id": "Officer",
@@ -219,7 +182,7 @@ with tabs[4]:
         with guard():
             assign_owner(store, actor(PURPOSE), ocg_id, chosen, reason=reason)
         st.success(escape(f"{candidates[chosen]} now owns this OCG."))
-with tabs[5]:
+with tabs[6]:
     audience = st.radio("Version", ["police", "partner"], horizontal=True, key="pack_audience")
     if st.button("Make pack", key="pack_make"):
         with guard():

@@ -9,11 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from iom.network.centrality import ATTACK_CENTRALITIES, CENTRALITIES
-from iom.network.explorer import TIE_LABELS, network_view, standalone_html
+from iom.network.explorer import TIE_LABELS
 from iom.network.projection import TIE_TYPES, expand, ocg_choices, project
 from iom.network.simulation import compare_removal
 from iom.ui.app import page
-from iom.ui.network_graph import network_graph
+from iom.ui.network_panel import draw_network
 from iom.ui.state import actor, get_store, guard, require_data
 
 PURPOSE = "OCG network analysis: network explorer for the disruption panel"
@@ -82,17 +82,11 @@ removed = st.multiselect(
     format_func=lambda n: f"{names.get(n, n)} ({n})",
     key="net_removed",
 )
-view = network_view(proj, size_by=size_by, colour_by=colour_by, removed=removed)
 layout_key = f"{ocg or ''}|{person or ''}|{hops}|{','.join(sorted(ties))}"
 with graph_slot:
-    clicked = network_graph(view.data(), key="net_graph", layout_key=layout_key,
-                            filename=f"network-{ocg or person}")  # fmt: skip
-    st.download_button(
-        "Download as standalone HTML",
-        lambda: standalone_html(view, title=f"Network: {proj.scope}"),
-        file_name=f"network-{ocg or person}.html",
-        mime="text/html",
-    )
+    clicked = draw_network(proj, key="net_graph", layout_key=layout_key, size_by=size_by,
+                           colour_by=colour_by, removed=removed,
+                           filename=f"network-{ocg or person}")  # fmt: skip
 if clicked:
     if on_click == "profile":
         st.session_state["person_id"] = clicked

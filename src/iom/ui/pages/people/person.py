@@ -9,6 +9,7 @@ import streamlit as st
 
 from iom.people import find_people, person_profile
 from iom.reference import code_label
+from iom.ui.app import page
 from iom.ui.state import actor, get_store, guard, require_data
 from iom.ui.text import escape
 
@@ -82,6 +83,13 @@ roles = [label for label in profile.labels if label != "Person"]
 st.caption(escape(" · ".join(facts + roles)))
 if profile.fictional:
     st.caption(":gray-badge[Fictional person: seed force]")
+left, right, _ = st.columns([1, 1, 2])
+left.page_link(
+    page("network"), label="Network", icon=":material/hub:", query_params={"person": profile.id}
+)
+right.page_link(
+    page("plan"), label="Plan", icon=":material/assignment:", query_params={"id": profile.id}
+)
 
 raised = profile.raised_flags()
 if raised:
