@@ -17,6 +17,7 @@ from iom.errors import StoreUnavailable
 from iom.packaged import packaged
 from iom.settings import Settings
 from iom.store import Store
+from iom.text import escape
 from iom.ui.app import page_file
 from iom.ui.state import EMPTY_STORE
 
@@ -128,7 +129,7 @@ def test_cohort_opens_a_profile(seeded_env: Settings) -> None:
     assert not at.exception
     assert at.session_state["person_id"] == person_id
     assert at.query_params["id"] in (person_id, [person_id])
-    assert at.header[0].value == name
+    assert at.header[0].value == escape(name)
     assert [t.label for t in at.tabs][:2] == ["Offences", "Household"]
 
 
@@ -170,7 +171,7 @@ def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
     person = _nominal()
     at = _open("person", person_id=person["id:ID(Person)"])
     assert not at.exception
-    assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
+    assert at.header[0].value == escape(f"{person['first_name']} {person['last_name']}")
     assert any(person["id:ID(Person)"] in c.value for c in at.caption)
     assert at.metric[0].label == "IOM cohort"
     pid = person["id:ID(Person)"]
@@ -209,7 +210,7 @@ def test_profile_from_the_url(seeded_env: Settings) -> None:
     at.query_params["id"] = person["id:ID(Person)"]
     at.switch_page(_page("person")).run()
     assert not at.exception
-    assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
+    assert at.header[0].value == escape(f"{person['first_name']} {person['last_name']}")
 
 
 def test_profile_search(seeded_env: Settings) -> None:
@@ -221,13 +222,13 @@ def test_profile_search(seeded_env: Settings) -> None:
     assert any(person["id:ID(Person)"] in option for option in matches.options)
     matches.select(person["id:ID(Person)"]).run()
     assert not at.exception
-    assert at.header[0].value == f"{person['first_name']} {person['last_name']}"
+    assert at.header[0].value == escape(f"{person['first_name']} {person['last_name']}")
 
 
 def test_unknown_person_is_a_warning(seeded_env: Settings) -> None:
     at = _open("person", person_id="NOPE")
     assert not at.exception
-    assert [w.value for w in at.warning] == ["No person with id 'NOPE'."]
+    assert [w.value for w in at.warning] == [escape("No person with id 'NOPE'.")]
 
 
 # -- the store down, misconfigured or empty: one sentence, no traceback -------------------
@@ -245,8 +246,10 @@ def test_data_dir_that_is_a_file(
     at = _open(page, person_id="P000001")
     assert not at.exception
     (error,) = at.error
-    assert error.value.startswith("iom is not configured correctly: cannot write to the data")
-    assert "Set IOM_DATA_DIR" in error.value
+    assert error.value.startswith(
+        escape("iom is not configured correctly: cannot write to the data")
+    )
+    assert escape("Set IOM_DATA_DIR") in error.value
     assert not at.dataframe and not at.metric
 
 
@@ -264,7 +267,7 @@ def test_store_unreachable(
     at = _open(page, person_id="P000001")
     assert not at.exception
     (error,) = at.error
-    assert error.value == (
+    assert error.value == escape(
         f"The data store is not reachable: the embedded store in {tmp_path} is not running. "
         "Start it with `iom up` (or check NEO4J_URI)."
     )

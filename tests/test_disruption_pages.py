@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from disruption_world import FILES, build, count
 from iom.settings import Settings
 from iom.store import Store
+from iom.text import escape
 from whatif_world import WHATIF_FILES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -109,8 +110,10 @@ def test_ocg_profile_escapes_the_name_adds_an_action_and_assigns_an_owner(world:
     at.text_input(key="action_description").input("Warrant at the flat")
     at.button(key="action_submit").click().run()
     assert [e.value for e in at.error] == [
-        "plan action not saved: owner: a plan action needs an owner (an officer or a partner "
-        "agency)"
+        escape(
+            "plan action not saved: owner: a plan action needs an owner (an officer or a "
+            "partner agency)"
+        )
     ]
     assert count(world, "Action") == 2
     at = _open("ocg.py", ocg_id="G1")
@@ -155,7 +158,7 @@ def test_ledger_page_records_a_disruption_and_refuses_a_half_one(world: Store) -
     at.text_area(key="record_rationale").input("Supply stopped")
     at.button(key="record_submit").click().run()
     assert [e.value for e in at.error] == [
-        "disruption not saved: approver: a major impact needs an approving officer"
+        escape("disruption not saved: approver: a major impact needs an approving officer")
     ]
     assert count(world, "Disruption") == 0
     at = _open("ledger.py")

@@ -213,12 +213,13 @@ def test_file_that_is_not_utf8(tmp_path: Path) -> None:
     ]
 
 
-def test_rows_are_numbered_by_line_with_bom_blank_lines_and_multiline_cells(
+def test_rows_are_numbered_as_in_a_spreadsheet_with_bom_blank_lines_and_multiline_cells(
     tmp_path: Path,
 ) -> None:
+    # Header row 1, Ann (one row, two lines) row 2, the blank line row 3, Bob row 4.
     text = f'\ufeff{PERSON_HEAD}\nP1,"Ann\nMarie",Smith\n\nP2,Bob,\n'
     write(tmp_path, {"Person.csv": text})
-    assert problems(tmp_path) == ["Person.csv:5:last_name: required value is missing"]
+    assert problems(tmp_path) == ["Person.csv:4:last_name: required value is missing"]
 
 
 def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path: Path) -> None:

@@ -22,8 +22,7 @@ ACTOR = Actor(user="tester", role="ANALYST", purpose="store tests")
 
 
 def _audit_count(store: Store) -> int:
-    rows = store.read("stats/label_counts")
-    return next((r["count"] for r in rows if r["label"] == "AuditEvent"), 0)
+    return int(store.read("security/audit/event_count")[0]["count"])
 
 
 def _own_settings(tmp_path: Path) -> Settings:
@@ -144,7 +143,7 @@ def test_second_process_attaches_instead_of_starting(tmp_path: Path) -> None:
         "from iom.settings import Settings\n"
         "s = Settings.from_env()\n"
         "st = open_store(s)\n"
-        "n = [r['count'] for r in st.read('stats/label_counts') if r['label']=='AuditEvent'][0]\n"
+        "n = st.read('security/audit/event_count')[0]['count']\n"
         "print(st.started_server, n, EmbeddedServer(s.data_dir).pid())\n"
         "st.close()\n"
     )

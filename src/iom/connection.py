@@ -16,6 +16,7 @@ from iom.packaged import packaged
 from iom.security.access import Actor
 from iom.settings import Settings
 from iom.store import EmbeddedServer, Store, open_store
+from iom.store.backup import Backup, backup_store, restore_store
 from iom.store.embedded import log_tail
 from iom.store.indexes import ensure_schema
 
@@ -23,12 +24,16 @@ if TYPE_CHECKING:  # loaded when needed, so `iom --help` stays quick (pandas)
     from iom.ingest import LoadReport
 
 __all__ = [
+    "Backup",
     "EmbeddedStatus",
     "Store",
+    "backup_store",
     "connect",
     "embedded_status",
     "ensure_seeded",
     "log_tail",
+    "repair_embedded",
+    "restore_store",
     "stop_embedded",
 ]
 
@@ -40,6 +45,7 @@ class EmbeddedStatus:
     running: bool
     pid: int | None
     socket: Path
+    write_error: str | None = None  # why a running store cannot write (a full disk)
 
 
 def connect(settings: Settings) -> Store:
@@ -51,12 +57,22 @@ def embedded_status(settings: Settings) -> EmbeddedStatus:
     """The embedded server's state in `settings.data_dir`, without starting it."""
     server = EmbeddedServer(settings.data_dir)
     running = server.is_running()
-    return EmbeddedStatus(running, server.pid() if running else None, server.socket)
+    problem = server.write_error() if running else None
+    return EmbeddedStatus(running, server.pid() if running else None, server.socket, problem)
 
 
-def stop_embedded(settings: Settings) -> bool:
-    """Stop the embedded store (its data stays on disk); True when one was running."""
-    return EmbeddedServer(settings.data_dir).stop()
+def stop_embedded(settings: Settings, force: bool = False) -> bool:
+    """Stop the embedded store (its data stays on disk); True when one was running.
+
+    A store that cannot save its last changes (a full disk) keeps running and says so, unless
+    `force`, which stops it anyway.
+    """
+    return EmbeddedServer(settings.data_dir).stop(force=force)
+
+
+def repair_embedded(settings: Settings) -> bool:
+    """Start a store whose log was cut short, dropping its incomplete last write; True if so."""
+    return EmbeddedServer(settings.data_dir).repair()
 
 
 SEEDING = "The store is empty: loading the fictional seed force (first start)…"

@@ -12,6 +12,7 @@ __all__ = [
     "IomError",
     "QueryError",
     "RecordNotFound",
+    "StoreDamaged",
     "StoreError",
     "StoreUnavailable",
 ]
@@ -40,6 +41,10 @@ class StoreError(IomError):
 
 class StoreUnavailable(StoreError):
     """The graph store cannot be reached or started."""
+
+
+class StoreDamaged(StoreUnavailable):
+    """The store's files are damaged (missing, empty or cut short): it is refused, not emptied."""
 
 
 class QueryError(StoreError):

@@ -136,17 +136,28 @@ def _coded(items: Any, where: str, key: str) -> dict[str, dict[str, Any]]:
     return {str(i["code"]): i for i in items}
 
 
+def _yaml(text: str, where: str) -> dict[str, Any]:
+    """A reference table's YAML as a mapping, or a ConfigError naming the file and line."""
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        at = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise ConfigError(f"{where}{at}: not valid YAML ({problem}); fix the file") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: expected a mapping of settings, not {type(data).__name__}")
+    return data
+
+
 @lru_cache(maxsize=8)
 def _load(folder: str | None) -> Reference:
     path = Path(folder) if folder else None
     harm_text, harm_where = _read(path, "harm_weights.csv")
     bands_text, bands_where = _read(path, "ocg_bands.yaml")
-    disruption_text, _ = _read(path, "ocg_disruption.yaml")
-    try:
-        bands = yaml.safe_load(bands_text) or {}
-        disruption = yaml.safe_load(disruption_text) or {}
-    except yaml.YAMLError as e:
-        raise ConfigError(f"reference table is not valid YAML: {e}") from None
+    disruption_text, disruption_where = _read(path, "ocg_disruption.yaml")
+    bands = _yaml(bands_text, bands_where)
+    disruption = _yaml(disruption_text, disruption_where)
     return Reference(
         harm_weights=_harm(harm_text, harm_where),
         ocg_bands=_coded(bands.get("bands"), bands_where, "bands"),
@@ -163,7 +174,13 @@ def load_reference(folder: Path | None = None) -> Reference:
 
 def reference_for(settings: Settings | None = None) -> Reference:
     """The force's tables: IOM_CONFIG_DIR, else `<data dir>/config`, else the defaults."""
-    return load_reference((settings or Settings.from_env()).reference_dir)
+    settings = settings or Settings.from_env()
+    if settings.config_dir is not None and not settings.config_dir.is_dir():
+        raise ConfigError(
+            f"IOM_CONFIG_DIR={settings.config_dir} is not a folder; create it with "
+            f"`iom config init {settings.config_dir}`, or unset IOM_CONFIG_DIR."
+        )
+    return load_reference(settings.reference_dir)
 
 
 def code_label(vocabulary: str, code: str | None, reference: Reference | None = None) -> str:

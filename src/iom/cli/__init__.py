@@ -17,8 +17,9 @@ from iom.connection import Store, connect
 from iom.errors import ImportValidationError, IomError
 from iom.security.access import Actor
 from iom.settings import Settings
+from iom.text import terminal
 
-__all__ = ["CliState", "main", "pass_state"]
+__all__ = ["CliState", "echo", "main", "pass_state"]
 
 # Each module registers its commands on `main` when imported.
 COMMAND_MODULES = (
@@ -40,7 +41,13 @@ COMMAND_MODULES = (
     "reviews",
     "search",
     "pathways",
+    "backup",
 )
+
+
+def echo(message: object = "", *, err: bool = False) -> None:
+    """Print a line; control characters from data (escape sequences) are shown, not obeyed."""
+    click.echo(terminal(message), err=err)
 
 
 class IomGroup(click.Group):
@@ -51,12 +58,12 @@ class IomGroup(click.Group):
             return super().invoke(ctx)
         except ImportValidationError as e:
             for problem in e.problems:
-                click.echo(problem, err=True)
+                echo(problem, err=True)
             raise click.ClickException(
                 f"{e.total} problem(s) found; nothing was written to the store."
             ) from None
         except IomError as e:
-            raise click.ClickException(str(e)) from None
+            raise click.ClickException(terminal(e, lines=False)) from None
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.options import ISO_DATE
 from iom.model import MODEL
 
@@ -34,7 +34,7 @@ _json = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 
 
 def _dump(value: Any) -> None:
-    click.echo(json.dumps(value, indent=2, default=str))
+    echo(json.dumps(value, indent=2, default=str))
 
 
 @main.group()
@@ -80,15 +80,13 @@ def rank(
     frame = filter_ranked(frame, flag=flag, hub=hub).head(top)
     if snapshot:
         kept = take_snapshots(store, actor, scores, frame["id"].tolist())
-        click.echo(
-            f"Kept {kept} score snapshot(s) (configuration {scores.config.version}).", err=True
-        )
+        echo(f"Kept {kept} score snapshot(s) (configuration {scores.config.version}).", err=True)
     if export_to is not None:
         export_ranking(labelled(frame, cohort_type), export_to)
-        click.echo(f"Wrote {len(frame)} row(s) to {export_to}.", err=True)
+        echo(f"Wrote {len(frame)} row(s) to {export_to}.", err=True)
     if ids_only:
         for person_id in frame["id"]:
-            click.echo(person_id)
+            echo(person_id)
         return
     if as_json:
         _dump(
@@ -102,16 +100,16 @@ def rank(
         return
     if frame.empty:
         nobody = not any(len(f) for f in scores.frames.values())
-        click.echo(empty_note(scores) if nobody else "Nobody is ranked with these filters.")
+        echo(empty_note(scores) if nobody else "Nobody is ranked with these filters.")
         return
     table = labelled(frame, cohort_type)
     columns = ["Rank", "Person id", "Name", "Cohort type", "Score (0-100)", "Band",
                "Recommendation", "Flags"]  # fmt: skip
     which = f" ({cohort_type})" if cohort_type else " (each person's best cohort type)"
-    click.echo(f"IOM cohort ranking as of {scores.as_of}{which}, top {len(frame)}:")
-    click.echo(table[columns].to_string(index=False))
-    click.echo("")
-    click.echo(f"Configuration {scores.config.version}. `iom cohort explain PERSON` shows why.")
+    echo(f"IOM cohort ranking as of {scores.as_of}{which}, top {len(frame)}:")
+    echo(table[columns].to_string(index=False))
+    echo("")
+    echo(f"Configuration {scores.config.version}. `iom cohort explain PERSON` shows why.")
 
 
 @cohort.command()
@@ -137,7 +135,7 @@ def explain(
     if as_json:
         _dump(explanation.to_dict())
         return
-    click.echo("\n".join(explanation.lines()))
+    echo("\n".join(explanation.lines()))
 
 
 @cohort.command()
@@ -172,7 +170,7 @@ def decide(
         decided_on=decided_on,
         settings=state.settings(),
     )
-    click.echo(f"Recorded: {record.sentence()}")
+    echo(f"Recorded: {record.sentence()}")
 
 
 @cohort.command()
@@ -188,7 +186,7 @@ def history(state: CliState, person: str, as_json: bool) -> None:
     if as_json:
         _dump(found)
         return
-    click.echo("\n".join(history_lines(person, found)))
+    echo("\n".join(history_lines(person, found)))
 
 
 @cohort.command()
@@ -210,11 +208,11 @@ def evaluate(state: CliState, as_of: date | None, as_json: bool) -> None:
         ["group", "level", "key", "people", "before_rate", "after_rate", "rate_change_pct",
          "before_harm_rate", "after_harm_rate", "harm_change_pct"]
     ].round(2)  # fmt: skip
-    click.echo(f"IOM outcome evaluation as of {result.as_of}")
-    click.echo(view.to_string(index=False))
-    click.echo("")
-    click.echo(result.note)
-    click.echo("Rates: offences (and CCHI harm days) per year at liberty; see docs/cohort.md.")
+    echo(f"IOM outcome evaluation as of {result.as_of}")
+    echo(view.to_string(index=False))
+    echo("")
+    echo(result.note)
+    echo("Rates: offences (and CCHI harm days) per year at liberty; see docs/cohort.md.")
 
 
 @cohort.command()
@@ -234,10 +232,10 @@ def backtest(state: CliState, as_of: date, cohort_type: str | None, as_json: boo
     if as_json:
         _dump(result.records())
         return
-    click.echo(f"Backtest as of {result.as_of} (outcomes to {result.horizon_end}):")
-    click.echo(result.metrics.round(3).to_string(index=False))
-    click.echo("")
-    click.echo(result.note)
+    echo(f"Backtest as of {result.as_of} (outcomes to {result.horizon_end}):")
+    echo(result.metrics.round(3).to_string(index=False))
+    echo("")
+    echo(result.note)
 
 
 @cohort.command()
@@ -257,7 +255,7 @@ def households(
         state.store(), state.actor(PURPOSE), as_of=as_of, settings=state.settings()
     )
     if explain_id:
-        click.echo("\n".join(view.explain(explain_id)))
+        echo("\n".join(view.explain(explain_id)))
         return
     if as_json:
         _dump({"as_of": view.as_of.isoformat(), "households": view.records(top)})
@@ -265,9 +263,9 @@ def households(
     columns = ["rank", "household_id", "address", "score", "residents", "offenders", "harm",
                "da_incidents", "children"]  # fmt: skip
     table = view.top(top)[columns].round(1)
-    click.echo(f"High-impact households as of {view.as_of}, top {len(table)}:")
-    click.echo(table.to_string(index=False))
-    click.echo("`iom cohort households --explain HOUSEHOLD` says why.")
+    echo(f"High-impact households as of {view.as_of}, top {len(table)}:")
+    echo(table.to_string(index=False))
+    echo("`iom cohort households --explain HOUSEHOLD` says why.")
 
 
 @cohort.command()
@@ -284,12 +282,12 @@ def serial(state: CliState, as_of: date | None, as_json: bool) -> None:
     if as_json:
         _dump({"rule": rule, "people": rows})
         return
-    click.echo(rule)
+    echo(rule)
     if not rows:
-        click.echo("Nobody meets the rule.")
+        echo("Nobody meets the rule.")
         return
     for r in rows:
-        click.echo(
+        echo(
             f"{r['id']} {r['name']}: {r['victims']} victims over {r['incidents']} incidents, "
             f"last {r['last_on']}; lead: {r['lead_label'] or 'none'}"
             + (f" ({r['lead_owner']})" if r["lead_owner"] else "")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.reference import FILES, copy_defaults
 from iom.settings import Settings
 
@@ -42,12 +42,12 @@ def init(state: CliState, directory: str | None) -> None:
     written = copy_defaults(folder)
     kept = [name for name in FILES if folder / name not in written]
     if written:
-        click.echo(f"Copied {', '.join(p.name for p in written)} to {folder}.")
+        echo(f"Copied {', '.join(p.name for p in written)} to {folder}.")
     if kept:
-        click.echo(f"Kept the existing {', '.join(kept)} in {folder}.")
+        echo(f"Kept the existing {', '.join(kept)} in {folder}.")
     used = config_folder(settings).expanduser().resolve()
     if folder != used:
-        click.echo(
+        echo(
             f"iom reads reference tables from {used} ({_source(settings)}): set "
             f"IOM_CONFIG_DIR={folder} to use these."
         )
@@ -59,9 +59,9 @@ def show(state: CliState) -> None:
     """Show where each reference table is read from."""
     settings = state.settings()
     folder = config_folder(settings)
-    click.echo(f"Reference tables folder: {folder} (from {_source(settings)})")
+    echo(f"Reference tables folder: {folder} (from {_source(settings)})")
     width = max(len(name) for name in FILES)
     for name in FILES:
         path = folder / name
         where = str(path) if path.is_file() else "packaged default (no copy in the folder)"
-        click.echo(f"  {name.ljust(width)}  {where}")
+        echo(f"  {name.ljust(width)}  {where}")

@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.options import ISO_DATE
 from iom.cli.stats import format_table
 from iom.model import vocab_label
@@ -87,7 +87,7 @@ def record(
         description=description,
     )
     did = record_disruption(state.store(), state.actor(PURPOSE), entry)
-    click.echo(
+    echo(
         f"Recorded {did}: {vocab_label('DisruptionImpact', entry.impact)} disruption of "
         f"{ocg_id} on {on}."
     )
@@ -109,10 +109,10 @@ def list_cmd(state: CliState, ocg_id: str | None, since: date | None, as_json: b
 
     rows = list_disruptions(state.store(), state.actor(PURPOSE), ocg_id, since=since)
     if as_json:
-        click.echo(json.dumps(rows, indent=2, default=str))
+        echo(json.dumps(rows, indent=2, default=str))
         return
     if not rows:
-        click.echo("No disruptions recorded.")
+        echo("No disruptions recorded.")
         return
     table = [
         [
@@ -127,7 +127,7 @@ def list_cmd(state: CliState, ocg_id: str | None, since: date | None, as_json: b
         ]
         for r in rows
     ]
-    click.echo(
+    echo(
         format_table(
             ["id", "date", "OCG", "4P", "impact", "tactics", "lead partner", "approved by"], table
         )
@@ -152,7 +152,7 @@ def rollup(state: CliState, by: str, as_json: bool) -> None:
 
     rows = make_rollup(state.store(), state.actor(PURPOSE), by)
     if as_json:
-        click.echo(json.dumps(rows, indent=2))
+        echo(json.dumps(rows, indent=2))
         return
     impacts = list(MODEL.vocabularies["DisruptionImpact"].values)
     headers = [
@@ -172,4 +172,4 @@ def rollup(state: CliState, by: str, as_json: bool) -> None:
         ]
         for r in rows
     ]
-    click.echo(format_table(headers, table))
+    echo(format_table(headers, table))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 
 PURPOSE = "Import of a POLE crime-investigation export"
 
@@ -38,13 +38,13 @@ def pole(state: CliState, folder: Path, dry_run: bool) -> None:
         reference=reference_for(state.settings()),
     )
     verb = "Would import" if dry_run else "Imported"
-    click.echo(f"{verb} from {folder}:")
+    echo(f"{verb} from {folder}:")
     for label, count in report.nodes.items():
-        click.echo(f"  {label}: {count.rows:,}")
+        echo(f"  {label}: {count.rows:,}")
     for rtype, rels in report.relationships.items():
-        click.echo(f"  {rtype}: {rels:,}")
+        echo(f"  {rtype}: {rels:,}")
     lines = conv.not_mapped_lines()
     if lines:
-        click.echo("Not imported (no place in the model; see docs/pole-import.md):")
+        echo("Not imported (no place in the model; see docs/pole-import.md):")
         for line in lines:
-            click.echo(f"  {line}")
+            echo(f"  {line}")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
+from datetime import datetime
 from pathlib import Path
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.stats import format_table
 from iom.ingest import LoadReport, load_directory
 from iom.ingest.shift import moved_to_today
@@ -57,8 +58,21 @@ def summary(report: LoadReport) -> str:
     help="Move every date by the same number of days so that the folder's as-of date "
     "(manifest.json) is today, e.g. to load a generated force as if it were current.",
 )
+@click.option(
+    "--as-of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date the data is as of (default: the folder's manifest.json, else today): "
+    "no birth or offence may come after it.",
+)
 @pass_state
-def load(state: CliState, directory: Path, dry_run: bool, shift_dates_to_today: bool) -> None:
+def load(
+    state: CliState,
+    directory: Path,
+    dry_run: bool,
+    shift_dates_to_today: bool,
+    as_of: datetime | None,
+) -> None:
     """Import every CSV file under DIR (neo4j-admin import headers) into the store.
 
     Every file is checked first and every problem is listed as file:row:column; if there is
@@ -73,6 +87,7 @@ def load(state: CliState, directory: Path, dry_run: bool, shift_dates_to_today: 
             state.actor(f"import of {directory}"),
             dry_run=dry_run,
             reference=reference_for(settings),
-            progress=lambda line: click.echo(line, err=True),
+            progress=lambda line: echo(line, err=True),
+            as_of=as_of.date() if as_of else None,
         )
-    click.echo(summary(report))
+    echo(summary(report))

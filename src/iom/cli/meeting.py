@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.model import vocab_label
 from iom.reference import reference_for
 
@@ -45,12 +45,12 @@ def agenda(
         area_id=area_id,
         title=title,
     )
-    click.echo(
+    echo(
         f"Planned {mid}: {vocab_label('MeetingType', meeting_type)} on {on}, "
         f"{len(items)} OCG(s) on the agenda."
     )
     for n, item in enumerate(items, start=1):
-        click.echo(
+        echo(
             f"{n:2}. {item.ocg_id} {item.name} (band {item.band or '-'}): {'; '.join(item.reasons)}"
         )
 
@@ -115,7 +115,7 @@ def minutes(
         held_on=held_on,
         reference=reference_for(state.settings()),
     )
-    click.echo(
+    echo(
         f"Recorded minutes of {meeting_id}: {len(decided)} decision(s), {len(new)} new "
         f"action(s). Next meeting: {next_on.isoformat()}."
     )
@@ -130,21 +130,21 @@ def show(state: CliState, meeting_id: str) -> None:
 
     r = meeting_record(state.store(), state.actor(PURPOSE), meeting_id)
     d = r["details"]
-    click.echo(
+    echo(
         f"{meeting_id}  {d.get('title') or ''}  {d.get('held_on')}  "
         f"({vocab_label('MeetingStatus', r['status'])})"
     )
     for a in r["agenda"]:
-        click.echo(f"  {a['position']}. {a['ocg_id']} {a['name']}: {'; '.join(a['reasons'] or [])}")
+        echo(f"  {a['position']}. {a['ocg_id']} {a['name']}: {'; '.join(a['reasons'] or [])}")
     minutes = r["minutes"] or {}
     if minutes:
-        click.echo(f"Minutes: {minutes['text']}")
+        echo(f"Minutes: {minutes['text']}")
     for x in r["decisions"]:
-        click.echo(f"  Decision on {x['subject_id']}: {x['text']}")
+        echo(f"  Decision on {x['subject_id']}: {x['text']}")
     for x in r["actions"]:
-        click.echo(
+        echo(
             f"  Action for {x['subject_id']}: {x['text']} ({x['owner_name'] or '-'}, "
             f"due {x['due_on'] or '-'})"
         )
     if minutes.get("next_on"):
-        click.echo(f"Next meeting: {minutes['next_on']}")
+        echo(f"Next meeting: {minutes['next_on']}")

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.options import ISO_DATE
 
 PURPOSE_KEY = "OCG network analysis: key players for the disruption panel"
@@ -135,7 +135,7 @@ def attack(
     if edges is not None:
         graph, report = read_edge_list(edges)
         for line in report.lines():
-            click.echo(line, err=True)
+            echo(line, err=True)
         names: dict = {}
     else:
         from iom.network.projection import project
@@ -146,7 +146,7 @@ def attack(
             **_project_args(weighted=weighted, **where),
         )
         graph, names = proj.graph, proj.names()
-        click.echo(f"Network: {proj.scope}: {graph.number_of_nodes()} people, "
+        echo(f"Network: {proj.scope}: {graph.number_of_nodes()} people, "
                    f"{graph.number_of_edges()} ties", err=True)  # fmt: skip
     if remove:
         curve = remove_people(graph, [r.strip() for r in remove.split(",") if r.strip()],
@@ -154,18 +154,16 @@ def attack(
     else:
         curve = run_attack(graph, centrality, mode, k, block_size=block_size, weighted=weighted)
     rows = curve.rows()
-    click.echo(
-        f"{'k':>3} {'lcc':>6} {'lcc_frac':>8} {'comps':>6} {'isol':>5} {'effic':>7}  removed"
-    )
+    echo(f"{'k':>3} {'lcc':>6} {'lcc_frac':>8} {'comps':>6} {'isol':>5} {'effic':>7}  removed")
     for row in rows:
         removed = ", ".join(names.get(r, r) if names else r for r in row["removed"].split(";") if r)
-        click.echo(f"{row['k']:>3} {row['lcc_size']:>6} {row['lcc_fraction']:>8.3f} "
+        echo(f"{row['k']:>3} {row['lcc_size']:>6} {row['lcc_fraction']:>8.3f} "
                    f"{row['components']:>6} {row['isolates']:>5} {row['efficiency']!s:>8}  "
                    f"{removed}")  # fmt: skip
     if steps:
         rec = recover(graph, curve.removed, steps, seed=seed, weighted=weighted)
         kinds = [kind for *_, kind in rec.added]
-        click.echo(
+        echo(
             f"After {len(rec.added)} recovery steps (seed {seed}; "
             f"{kinds.count('triadic')} triadic closure, {kinds.count('preferential')} "
             f"preferential attachment): lcc {rec.after['lcc_size']} "
@@ -174,10 +172,10 @@ def attack(
         )
     if out:
         curve.write_csv(out)
-        click.echo(f"Curve written to {out}", err=True)
+        echo(f"Curve written to {out}", err=True)
     if chart:
         write_chart([curve], chart, title=f"{curve.strategy} ({curve.mode})")
-        click.echo(f"Chart written to {chart}", err=True)
+        echo(f"Chart written to {chart}", err=True)
 
 
 @network.command()
@@ -213,7 +211,7 @@ def compare(
     if edges is not None:
         graph, report = read_edge_list(edges)
         for line in report.lines():
-            click.echo(line, err=True)
+            echo(line, err=True)
     else:
         from iom.network.projection import project
 
@@ -226,11 +224,11 @@ def compare(
     )
     results = compare_strategies(graph, strategies, k, steps, chosen=chosen, block_size=block_size,
                                  seed=seed, runs=runs, weighted=weighted)  # fmt: skip
-    click.echo(f"{k} removed, then {steps} recovery steps (mean of {runs} runs, seed {seed}); "
+    echo(f"{k} removed, then {steps} recovery steps (mean of {runs} runs, seed {seed}); "
                "best first by the largest group left after recovery:")  # fmt: skip
-    click.echo(f"{'strategy':<34} {'lcc_after':>9} {'recovered':>9} {'net_cut':>8}")
+    echo(f"{'strategy':<34} {'lcc_after':>9} {'recovered':>9} {'net_cut':>8}")
     for r in results:
-        click.echo(f"{r.strategy:<34} {r.lcc_fraction_attack:>9.3f} "
+        echo(f"{r.strategy:<34} {r.lcc_fraction_attack:>9.3f} "
                    f"{r.lcc_fraction_recovered:>9.3f} {r.net_reduction:>8.3f}")  # fmt: skip
 
 
@@ -264,15 +262,15 @@ def keyplayers(
         **_project_args(weighted=weighted, **where),
     )
     if as_json:
-        click.echo(json.dumps([p.row() for p in players], indent=2))
+        echo(json.dumps([p.row() for p in players], indent=2))
         return
     g = proj.graph
-    click.echo(f"Key players by {centrality}: {proj.scope}; {g.number_of_nodes()} people, "
+    echo(f"Key players by {centrality}: {proj.scope}; {g.number_of_nodes()} people, "
                f"{g.number_of_edges()} ties ({', '.join(proj.ties)})")  # fmt: skip
     for p in players:
         values = "  ".join(f"{m}={v:.4g}" for m, v in p.values.items())
-        click.echo(f"{p.rank:>3}. {p.name} ({p.id})  {values}")
-        click.echo(f"     {p.reason}")
+        echo(f"{p.rank:>3}. {p.name} ({p.id})  {values}")
+        echo(f"     {p.reason}")
 
 
 @network.command()
@@ -299,19 +297,17 @@ def emerging(
         reference=reference_for(state.settings()),
     )
     if as_json:
-        click.echo(json.dumps([
+        echo(json.dumps([
             {"rank": g.rank, "members": list(g.members), "names": list(g.names),
              "harm": g.harm, "cohesion": round(g.cohesion, 4), "reason": g.reason}
             for g in groups
         ], indent=2))  # fmt: skip
         return
     if not groups:
-        click.echo("No emerging groups: every co-offending community is mostly mapped.")
+        echo("No emerging groups: every co-offending community is mostly mapped.")
     for g in groups:
-        click.echo(f"{g.rank:>3}. {g.reason}")
-        click.echo(
-            "     " + ", ".join(f"{n} ({m})" for n, m in zip(g.names, g.members, strict=True))
-        )
+        echo(f"{g.rank:>3}. {g.reason}")
+        echo("     " + ", ".join(f"{n} ({m})" for n, m in zip(g.names, g.members, strict=True)))
 
 
 @network.command()
@@ -337,13 +333,13 @@ def relatives(state: CliState, ages: str, max_offences: int, as_json: bool) -> N
         max_offences=max_offences,
     )  # fmt: skip
     if as_json:
-        click.echo(json.dumps([
+        echo(json.dumps([
             {"id": r.id, "name": r.name, "age": r.age, "offences": r.offences,
              "anchors": list(r.anchors), "why": r.sentence}
             for r in found
         ], indent=2))  # fmt: skip
         return
     if not found:
-        click.echo(f"No young relatives (ages {low}-{high}) with little or no offending found.")
+        echo(f"No young relatives (ages {low}-{high}) with little or no offending found.")
     for r in found:
-        click.echo(f"{r.name} ({r.id}), {r.age}, {r.offences} offence(s): {r.sentence}")
+        echo(f"{r.name} ({r.id}), {r.age}, {r.offences} offence(s): {r.sentence}")

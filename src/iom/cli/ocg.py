@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.options import ISO_DATE
 from iom.cli.stats import format_table
 from iom.model import vocab_label
@@ -43,10 +43,10 @@ def list_cmd(state: CliState, as_json: bool) -> None:
 
     rows = list_ocgs(state.store(), state.actor(PURPOSE), reference=reference_for(state.settings()))
     if as_json:
-        click.echo(json.dumps(rows, indent=2, default=str))
+        echo(json.dumps(rows, indent=2, default=str))
         return
     if not rows:
-        click.echo("No OCGs in the store.")
+        echo("No OCGs in the store.")
         return
     table = [
         [
@@ -63,7 +63,7 @@ def list_cmd(state: CliState, as_json: bool) -> None:
         for r in rows
     ]
     headers = ["id", "name", "threat", "band", "status", "areas", "owner", "members", "next due"]
-    click.echo(format_table(headers, table))
+    echo(format_table(headers, table))
 
 
 @ocg.command("show")
@@ -80,16 +80,16 @@ def show(state: CliState, ocg_id: str, as_json: bool) -> None:
         state.store(), state.actor(PURPOSE), ocg_id, reference=reference_for(state.settings())
     )
     if as_json:
-        click.echo(json.dumps({**p, "band": asdict(p["band"])}, indent=2, default=str))
+        echo(json.dumps({**p, "band": asdict(p["band"])}, indent=2, default=str))
         return
     d = p["details"]
-    click.echo(f"{p['id']}  {d.get('name')}  ({vocab_label('SocThreat', d.get('threat'))})")
-    click.echo(f"Activity: {d.get('activity') or '-'}")
-    click.echo(f"Band: {d.get('band') or '-'}   Status: {d.get('status') or '-'}")
-    click.echo(f"Areas: {', '.join(p['areas']) or '-'}")
-    click.echo(f"Owner: {', '.join(o['name'] for o in p['owners']) or '-'}")
-    click.echo("")
-    click.echo(f"Members ({len(p['members'])}):")
+    echo(f"{p['id']}  {d.get('name')}  ({vocab_label('SocThreat', d.get('threat'))})")
+    echo(f"Activity: {d.get('activity') or '-'}")
+    echo(f"Band: {d.get('band') or '-'}   Status: {d.get('status') or '-'}")
+    echo(f"Areas: {', '.join(p['areas']) or '-'}")
+    echo(f"Owner: {', '.join(o['name'] for o in p['owners']) or '-'}")
+    echo("")
+    echo(f"Members ({len(p['members'])}):")
     rows = [
         [
             m["id"],
@@ -101,30 +101,30 @@ def show(state: CliState, ocg_id: str, as_json: bool) -> None:
         for m in p["members"]
     ]
     if rows:
-        click.echo(format_table(["id", "name", "role", "since", "until"], rows))
+        echo(format_table(["id", "name", "role", "since", "until"], rows))
     for plan in p["plan"]["plans"]:
-        click.echo("")
-        click.echo(f"{plan['title']} ({plan['status']}), owner {plan['owner'].get('name') or '-'}")
+        echo("")
+        echo(f"{plan['title']} ({plan['status']}), owner {plan['owner'].get('name') or '-'}")
         for strand, actions in plan["strands"].items():
             for a in actions:
                 owner = (a["owner"] or {}).get("name") or "-"
                 flag = " OVERDUE" if a["overdue"] else ""
-                click.echo(
+                echo(
                     f"  {vocab_label('FourP', strand):8} {a['id']}  {a['description']}  "
                     f"[{vocab_label('ActionStatus', a['status'])}, due {a['due_on'] or '-'}, "
                     f"{owner}]{flag}"
                 )
-    click.echo("")
-    click.echo(f"Disruptions ({len(p['ledger'])}):")
+    echo("")
+    echo(f"Disruptions ({len(p['ledger'])}):")
     for x in p["ledger"]:
-        click.echo(
+        echo(
             f"  {x['occurred_on']}  {vocab_label('DisruptionImpact', x['impact']):8}  "
             f"{', '.join(t['name'] for t in x['tactics'])}: {x['impact_rationale']}"
         )
-    click.echo("")
-    click.echo(f"Decisions ({len(p['decisions'])}):")
+    echo("")
+    echo(f"Decisions ({len(p['decisions'])}):")
     for x in p["decisions"]:
-        click.echo(f"  {x['held_on']}  {x['title'] or x['meeting_id']}: {x['decision'] or '-'}")
+        echo(f"  {x['held_on']}  {x['title'] or x['meeting_id']}: {x['decision'] or '-'}")
 
 
 @ocg.command()
@@ -138,8 +138,8 @@ def explain(state: CliState, ocg_id: str) -> None:
         state.store(), state.actor(PURPOSE), ocg_id, reference=reference_for(state.settings())
     )
     score = "-" if e.score is None else f"{e.score:g}"
-    click.echo(f"{ocg_id}: band {e.band or '-'} (score {score}, assessed {e.assessed_on or '-'})")
-    click.echo(f"Why: {e.note}.")
+    echo(f"{ocg_id}: band {e.band or '-'} (score {score}, assessed {e.assessed_on or '-'})")
+    echo(f"Why: {e.note}.")
     if e.parts:
         rows = [
             [
@@ -152,18 +152,16 @@ def explain(state: CliState, ocg_id: str) -> None:
             ]
             for p in e.parts
         ]
-        click.echo(format_table(["attribute", "grade", "weight", "points", "adds", "note"], rows))
-    click.echo(f"Rule: {e.rule}")
+        echo(format_table(["attribute", "grade", "weight", "points", "adds", "note"], rows))
+    echo(f"Rule: {e.rule}")
     if e.next_due:
-        click.echo(f"Next assessment due: {e.next_due}")
+        echo(f"Next assessment due: {e.next_due}")
     if e.history:
-        click.echo("History:")
+        echo("History:")
         for h in e.history:
             change = {"first": "first band", "same": "unchanged", "changed": "changed"}[h["change"]]
             prev = f" from {h['previous_band']}" if h["change"] == "changed" else ""
-            click.echo(
-                f"  {h['assessed_on']}  {h['band']}  ({change}{prev})  {h['rationale'] or ''}"
-            )
+            echo(f"  {h['assessed_on']}  {h['band']}  ({change}{prev})  {h['rationale'] or ''}")
 
 
 @ocg.command()
@@ -211,12 +209,12 @@ def assess(
         rationale=rationale,
         reference=reference_for(state.settings()),
     )
-    click.echo(
+    echo(
         f"Recorded {stored.id}: {ocg_id} scores {scored.score:g}, band {scored.band}; "
         f"next due {stored.next_due}."
     )
     for p in scored.parts:
-        click.echo(f"  {p['label']}: {p['grade_label']} (+{p['contribution']:g})")
+        echo(f"  {p['label']}: {p['grade_label']} (+{p['contribution']:g})")
 
 
 @ocg.command()
@@ -233,9 +231,9 @@ def due(state: CliState, as_of: date | None) -> None:
         as_of=as_of,
     )
     if not rows:
-        click.echo("No assessments due.")
+        echo("No assessments due.")
         return
-    click.echo(
+    echo(
         format_table(
             ["id", "name", "due", "state"],
             [[r["id"], r["name"], r["due_on"] or "-", r["state"]] for r in rows],
@@ -255,15 +253,15 @@ def owners(state: CliState, ocg_id: str, officer: str | None, reason: str) -> No
     store, actor = state.store(), state.actor(PURPOSE)
     if officer:
         previous = assign_owner(store, actor, ocg_id, officer, reason=reason)
-        click.echo(f"{officer} now owns {ocg_id} (was {', '.join(previous) or 'nobody'}).")
+        echo(f"{officer} now owns {ocg_id} (was {', '.join(previous) or 'nobody'}).")
         return
     found, rule = suggest_owners(store, actor, ocg_id, reference=reference_for(state.settings()))
     rows = [
         [n, s.officer_id, s.name, f"{s.points:g}", s.reason + (" (current)" if s.current else "")]
         for n, s in enumerate(found, start=1)
     ]
-    click.echo(format_table(["rank", "officer", "name", "points", "reason"], rows))
-    click.echo(f"Rule: {rule}")
+    echo(format_table(["rank", "officer", "name", "points", "reason"], rows))
+    echo(f"Rule: {rule}")
 
 
 @ocg.command()
@@ -285,25 +283,25 @@ def tactics(state: CliState, ocg_id: str, as_json: bool) -> None:
             "advice": advice,
             "suggestions": [{**asdict(s), "reason": s.reason} for s in found],
         }
-        click.echo(json.dumps(data, indent=2, default=str))
+        echo(json.dumps(data, indent=2, default=str))
         return
     if advice:
         names = ", ".join(t["name"] for t in advice["tactics"]) or "-"
-        click.echo(
+        echo(
             f"Co-ordinator's advice ({advice['given_on']}, {advice['officer_name']}): "
             f"{advice['advice']} [{names}]"
         )
     for n, s in enumerate(found, start=1):
-        click.echo(
+        echo(
             f"{n:2}. {s.name} ({vocab_label('TacticArea', s.tactic_area)}; "
             f"{vocab_label('PartnerType', s.owner_type)}): {s.reason}"
         )
         for e in s.evidence[:3]:
-            click.echo(
+            echo(
                 f"      {e['occurred_on']} {e['ocg_name']}: {e['impact_label']} - "
                 f"{e['rationale'] or ''}"
             )
-    click.echo(f"Rule: {rule}")
+    echo(f"Rule: {rule}")
 
 
 @ocg.command()
@@ -315,9 +313,9 @@ def library(state: CliState) -> None:
     for area, items in tactic_library(
         state.store(), reference=reference_for(state.settings())
     ).items():
-        click.echo(f"{vocab_label('TacticArea', area)}:")
+        echo(f"{vocab_label('TacticArea', area)}:")
         for t in items:
-            click.echo(f"  {t['id']}  {t['name']}  [{t['owner_label']}; {t['legal_basis']}]")
+            echo(f"  {t['id']}  {t['name']}  [{t['owner_label']}; {t['legal_basis']}]")
 
 
 @ocg.command()
@@ -347,7 +345,7 @@ def advise(
         list(tactic_ids),
         given_on=on,
     )
-    click.echo(f"Recorded advice {aid} for {ocg_id}.")
+    echo(f"Recorded advice {aid} for {ocg_id}.")
 
 
 @ocg.command()
@@ -391,7 +389,7 @@ def action(
             targets=[tuple(t.split(":", 1)) if ":" in t else ("", t) for t in targets],  # type: ignore[misc]
         ),
     )
-    click.echo(f"Added {aid} to the 4P plan of {ocg_id}.")
+    echo(f"Added {aid} to the 4P plan of {ocg_id}.")
 
 
 @ocg.command()
@@ -403,7 +401,7 @@ def worklist(state: CliState, owner_id: str) -> None:
 
     rows = work_list(state.store(), state.actor(PURPOSE), owner_id)
     if not rows:
-        click.echo(f"No open actions for {owner_id}.")
+        echo(f"No open actions for {owner_id}.")
         return
     table = [
         [
@@ -415,7 +413,7 @@ def worklist(state: CliState, owner_id: str) -> None:
         ]
         for r in rows
     ]
-    click.echo(format_table(["action", "for", "description", "due", ""], table))
+    echo(format_table(["action", "for", "description", "due", ""], table))
 
 
 @ocg.command()
@@ -432,16 +430,16 @@ def deconflict(state: CliState, person_id: str | None) -> None:
         person_id=person_id,
     )
     if not found:
-        click.echo("No IOM nominal with an open plan is an OCG member.")
+        echo("No IOM nominal with an open plan is an OCG member.")
         return
     for d in found:
         ocgs = ", ".join(f"{g['id']} ({vocab_label('OcgRole', g.get('role'))})" for g in d.ocgs)
-        click.echo(
+        echo(
             f"{d.person_id} {d.name}: {ocgs}; {len(d.iom_actions)} IOM action(s), "
             f"{len(d.ocg_actions)} 4P action(s) aimed at them or their home"
         )
         for c in d.conflicts:
-            click.echo(f"  CONFLICT ({c.rule}): {c.iom_action} / {c.ocg_action}: {c.detail}")
+            echo(f"  CONFLICT ({c.rule}): {c.iom_action} / {c.ocg_action}: {c.detail}")
 
 
 @ocg.command()
@@ -484,20 +482,20 @@ def whatif(
         seed=seed,
     )
     if as_json:
-        click.echo(json.dumps(asdict(w), indent=2, default=str))
+        echo(json.dumps(asdict(w), indent=2, default=str))
         return
     gone = ", ".join(f"{r['name']} ({r['id']}, {r['role']})" for r in w.removed)
-    click.echo(f"What-if for {w.ocg_name} ({w.ocg_id}), {w.threat_label}: remove {gone}")
-    click.echo(f"Network: {w.scope}: {w.people} people, {w.ties} ties")
-    click.echo("")
-    click.echo(f"Key players ({w.key_rule}):")
+    echo(f"What-if for {w.ocg_name} ({w.ocg_id}), {w.threat_label}: remove {gone}")
+    echo(f"Network: {w.scope}: {w.people} people, {w.ties} ties")
+    echo("")
+    echo(f"Key players ({w.key_rule}):")
     if not w.key_players:
-        click.echo("  none: nobody lies between others in this network")
+        echo("  none: nobody lies between others in this network")
     for k in w.key_players:
-        click.echo(f"{k['rank']:2}. {k['name']} ({k['id']}, {k['role']}): {k['reason']}")
-    click.echo("")
-    click.echo("Predicted effect on the group:")
-    click.echo(
+        echo(f"{k['rank']:2}. {k['name']} ({k['id']}, {k['role']}): {k['reason']}")
+    echo("")
+    echo("Predicted effect on the group:")
+    echo(
         format_table(
             [
                 "measure",
@@ -512,16 +510,16 @@ def whatif(
             ],
         )
     )
-    click.echo(w.summary)
-    click.echo("")
-    click.echo("What similar disruptions achieved (the ledger):")
+    echo(w.summary)
+    echo("")
+    echo("What similar disruptions achieved (the ledger):")
     if not w.history:
-        click.echo("  no disruption recorded against OCGs of this threat yet")
+        echo("  no disruption recorded against OCGs of this threat yet")
     for h in w.history:
-        click.echo(f"  {h['tactic']}: {h['record']}")
+        echo(f"  {h['tactic']}: {h['record']}")
         for e in h["evidence"][:3]:
-            click.echo(
+            echo(
                 f"      {e['occurred_on']} {e['ocg_name']}: {e['impact_label']} - "
                 f"{e['rationale'] or ''}"
             )
-    click.echo(f"Rule: {w.history_rule}")
+    echo(f"Rule: {w.history_rule}")

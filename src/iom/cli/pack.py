@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.reference import reference_for
 
 __all__ = ["pack"]
@@ -50,4 +50,4 @@ def pack(state: CliState, kind: str, record_id: str, audience: str, out: Path) -
         reference=reference_for(state.settings()),
     )
     written = packs.write_pack(made, out)
-    click.echo(f"Wrote {made.title} ({audience} version) to {written}.")
+    echo(f"Wrote {made.title} ({audience} version) to {written}.")

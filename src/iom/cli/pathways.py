@@ -7,7 +7,7 @@ import click
 from iom.casework import coverage as coverage_lib
 from iom.casework.outstanding import KINDS
 from iom.casework.outstanding import outstanding as outstanding_people
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.stats import format_table
 from iom.model import vocab_label
 
@@ -39,11 +39,11 @@ def coverage(state: CliState, hub_id: str | None, no_scores: bool) -> None:
         table.append(
             [row["label"], *(row[s] for s in result.statuses), row["open_needs"], cap, flag]
         )
-    click.echo(format_table(["pathway", *heads, "open", "capacity", "flag"], table))
-    click.echo(f"\nRule: {result.rule}")
+    echo(format_table(["pathway", *heads, "open", "capacity", "flag"], table))
+    echo(f"\nRule: {result.rule}")
     if result.unmet:
-        click.echo("\nUnmet needs:")
-        click.echo(
+        echo("\nUnmet needs:")
+        echo(
             format_table(
                 ["person", "name", "pathway", "severity", "status", "hub", "score", "change"],
                 [
@@ -74,7 +74,7 @@ def capacity(state: CliState, partner_id: str, pathway: str, places: str) -> Non
         state.store(), state.actor(PURPOSE), partner_id, pathway, places
     )
     was = "" if row["before"] is None else f" (was {row['before']})"
-    click.echo(
+    echo(
         f"{row['partner_name']}: {row['capacity']} places on "
         f"{vocab_label('Pathway', row['pathway'])}{was}."
     )
@@ -90,17 +90,17 @@ def outstanding(state: CliState, area_id: str | None, show_list: bool) -> None:
         state.store(), state.actor("finding outstanding suspects"), area_id=area_id
     )
     if not result.counts:
-        click.echo("No one outstanding.")
+        echo("No one outstanding.")
         return
-    click.echo(
+    echo(
         format_table(
             ["area", *KINDS.values()],
             [[c["area_name"], *(int(c[k]) for k in KINDS)] for c in result.counts],
         )
     )
     if show_list:
-        click.echo()
-        click.echo(
+        echo()
+        echo(
             format_table(
                 ["area", "kind", "person", "name", "offences", "since"],
                 [

@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from iom.casework import plans
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.stats import format_table
 from iom.errors import RecordNotFound
 from iom.model import vocab_label
@@ -37,19 +37,19 @@ def _label(vocabulary: str, code: str | None) -> str:
 def print_plan(view: plans.PlanView) -> None:
     """Print a plan: needs, actions and reviews, with human labels."""
     p = view.plan
-    click.echo(
+    echo(
         f"Plan {p['id']} (version {view.version}) for {p['person_name']} ({p.get('person_id')}): "
         f"{_label('PlanStatus', p.get('status'))}, owner {p.get('owner_name') or '-'}, "
         f"hub {p.get('hub_name') or '-'}"
     )
     weeks = p.get("review_interval_weeks") or plans.DEFAULT_INTERVAL_WEEKS
-    click.echo(
+    echo(
         f"Opened {p.get('opened_on')}; reviews every {weeks} weeks; next review "
         f"{p.get('next_review_due') or '-'}"
     )
     if view.needs:
-        click.echo("\nNeeds (current assessment per pathway):")
-        click.echo(
+        echo("\nNeeds (current assessment per pathway):")
+        echo(
             format_table(
                 ["pathway", "severity", "status", "assessed", "source"],
                 [
@@ -65,8 +65,8 @@ def print_plan(view: plans.PlanView) -> None:
             )
         )
     if view.actions:
-        click.echo("\nActions:")
-        click.echo(
+        echo("\nActions:")
+        echo(
             format_table(
                 ["action", "pathway", "description", "owner", "due", "status", "evaluation"],
                 [
@@ -84,9 +84,9 @@ def print_plan(view: plans.PlanView) -> None:
             )
         )
     if view.reviews:
-        click.echo("\nReviews:")
+        echo("\nReviews:")
         for r in view.reviews:
-            click.echo(
+            echo(
                 f"{r.get('held_on') or 'due ' + str(r.get('due_on'))}  "
                 f"{_label('ReviewOutcome', r.get('outcome'))}  {r.get('notes') or ''}"
             )
@@ -224,4 +224,4 @@ def history(state: CliState, plan_id: str) -> None:
     for row in rows:
         keys = sorted(set(row["before"]) | set(row["after"]))
         diff = "; ".join(f"{k}: {row['before'].get(k)!s} -> {row['after'].get(k)!s}" for k in keys)
-        click.echo(f"{row['at']}  {row['user']}  {row['label']} {row['record_id']}  {diff}")
+        echo(f"{row['at']}  {row['user']}  {row['label']} {row['record_id']}  {diff}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from iom.casework import referrals
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.stats import format_table
 from iom.model import vocab_label
 
@@ -19,9 +19,9 @@ def referral() -> None:
 
 def _show_candidates(found: list[referrals.Candidate]) -> None:
     for c in found:
-        click.echo(f"{c.id}  {c.name}  born {c.date_of_birth or '?'}  (matched on {c.matched_on})")
+        echo(f"{c.id}  {c.name}  born {c.date_of_birth or '?'}  (matched on {c.matched_on})")
         for line in c.arrangement_lines():
-            click.echo(f"    already: {line}")
+            echo(f"    already: {line}")
 
 
 @referral.command("match")
@@ -50,7 +50,7 @@ def match(
         date_of_birth=date_of_birth,
     )
     if not found:
-        click.echo("No one on record matches; `iom referral add` will record a new person.")
+        echo("No one on record matches; `iom referral add` will record a new person.")
         return
     _show_candidates(found)
 
@@ -71,11 +71,11 @@ def add(state: CliState, **options: object) -> None:
     """Record a referral; a name match must be confirmed with --person or --new-person."""
     row = referrals.add_referral(state.store(), state.actor(PURPOSE), **options)  # type: ignore[arg-type]
     source = vocab_label("ReferralSource", row["source"])
-    click.echo(f"Referral {row['id']} recorded: {row['name']} ({row['person_id']}) from {source}.")
+    echo(f"Referral {row['id']} recorded: {row['name']} ({row['person_id']}) from {source}.")
     if row["new_person"]:
-        click.echo(f"New person record {row['person_id']} created at intake.")
+        echo(f"New person record {row['person_id']} created at intake.")
     for warning in row["warnings"]:
-        click.echo(f"Note: already {warning}")
+        echo(f"Note: already {warning}")
 
 
 @referral.command("decide")
@@ -95,7 +95,7 @@ def decide(
     line = f"Referral {row['id']} {label.lower()} by {row['decided_by']} at {row['decided_at']}."
     if row.get("episode_id"):
         line += f" Linked to IOM episode {row['episode_id']}."
-    click.echo(line)
+    echo(line)
 
 
 @referral.command("list")
@@ -109,9 +109,9 @@ def list_(state: CliState, status: str | None, source: str | None, limit: int) -
         state.store(), state.actor(PURPOSE), status=status, source=source, limit=limit
     )
     if not rows:
-        click.echo("No referrals.")
+        echo("No referrals.")
         return
-    click.echo(
+    echo(
         format_table(
             ["referral", "received", "source", "status", "person", "name", "reason"],
             [
@@ -136,9 +136,9 @@ def counts(state: CliState) -> None:
     """How many referrals came from each source, by outcome."""
     rows = referrals.referral_counts(state.store())
     if not rows:
-        click.echo("No referrals.")
+        echo("No referrals.")
         return
-    click.echo(
+    echo(
         format_table(
             ["source", "outcome", "referrals"],
             [

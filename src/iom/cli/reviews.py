@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from iom.casework import digest, reviews
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.plan import print_plan, version_option
 from iom.cli.stats import format_table
 from iom.model import vocab_label
@@ -73,9 +73,9 @@ def due(
         hub_id=hub_id,
     )
     if not items:
-        click.echo("Nothing due or overdue.")
+        echo("Nothing due or overdue.")
         return
-    click.echo(
+    echo(
         format_table(
             ["state", "due", "late", "kind", "owner", "hub", "person", "plan", "what"],
             [
@@ -118,10 +118,10 @@ def digest_(state: CliState, out_dir: Path, today: datetime | None, horizon: int
         horizon_days=horizon,
     )
     if not written:
-        click.echo("Nothing due or overdue; no files written.")
+        echo("Nothing due or overdue; no files written.")
         return
     for f in written:
-        click.echo(
+        echo(
             f"{f.owner_name} ({f.owner_id}): {f.items} items, {f.overdue} overdue -> "
             f"{f.message.name}, {f.calendar.name}"
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from iom.casework.search import search as search_history
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.cli.stats import format_table
 from iom.model import vocab_label
 
@@ -51,9 +51,9 @@ def search(
         limit=limit,
     )
     if not hits:
-        click.echo("Nothing found.")
+        echo("Nothing found.")
         return
-    click.echo(
+    echo(
         format_table(
             ["kind", "id", "plan", "person", "pathway", "text", "outcome", "by", "hub"],
             [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from iom.cli import main
+from iom.cli import echo, main
 from iom.cli.options import ISO_DATE
 
 __all__ = ["seed"]
@@ -56,10 +56,10 @@ def generate(persons: int, seed_value: int, out: Path, as_of: date) -> None:
         persons=persons,
         seed=seed_value,
         as_of=as_of,
-        progress=lambda line: click.echo(line, err=True),
+        progress=lambda line: echo(line, err=True),
     )
     totals = manifest.get("totals", {})
-    click.echo(
+    echo(
         f"Wrote {len(manifest.get('files', {}))} files to {out}: "
         f"{totals.get('nodes', 0):,} records and {totals.get('relationships', 0):,} relationships "
         f"({persons:,} persons, seed {seed_value}, as of {as_of.isoformat()})."
@@ -88,9 +88,9 @@ def profile(directory: Path, check: bool) -> None:
         )
         for m in measures
     ]
-    click.echo(format_table(["measure", "target", "value", "within"], rows))
+    echo(format_table(["measure", "target", "value", "within"], rows))
     outside = [m.target.measure for m in measures if not m.within]
-    click.echo(
+    echo(
         f"{len(measures) - len(outside)} of {len(measures)} measures within their targets"
         + (f"; outside: {', '.join(outside)}." if outside else ".")
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import click
 
-from iom.cli import CliState, main, pass_state
+from iom.cli import CliState, echo, main, pass_state
 from iom.errors import EMPTY_STORE
 from iom.ingest import count_graph
 
@@ -43,15 +43,15 @@ def stats(state: CliState, as_json: bool) -> None:
     """
     counts = count_graph(state.store())
     if as_json:
-        click.echo(json.dumps(counts.as_dict(), indent=2))
+        echo(json.dumps(counts.as_dict(), indent=2))
         return
     if not counts.labels and not counts.system:
-        click.echo(EMPTY_STORE)
-        click.echo(f"Store: {state.store().description}")
+        echo(EMPTY_STORE)
+        echo(f"Store: {state.store().description}")
         return
-    click.echo(format_table(["label", "records"], sorted(counts.labels.items())))
-    click.echo()
-    click.echo(format_table(["relationship", "count"], sorted(counts.relationships.items())))
+    echo(format_table(["label", "records"], sorted(counts.labels.items())))
+    echo()
+    echo(format_table(["relationship", "count"], sorted(counts.relationships.items())))
     if counts.system:
-        click.echo()
-        click.echo(format_table(["kept by iom", "count"], sorted(counts.system.items())))
+        echo()
+        echo(format_table(["kept by iom", "count"], sorted(counts.system.items())))

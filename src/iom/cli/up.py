@@ -7,10 +7,18 @@ from types import FrameType
 
 import click
 
-from iom.cli import CliState, main, pass_state
-from iom.cli.dashboard import forget_dashboard, running_dashboard, start_dashboard, stop_process
+from iom.cli import CliState, echo, main, pass_state
+from iom.cli.dashboard import (
+    claim_dashboard,
+    forget_dashboard,
+    running_dashboard,
+    start_dashboard,
+    stop_process,
+    wait_for_dashboard,
+)
 from iom.connection import ensure_seeded
 from iom.security.access import SYSTEM
+from iom.settings import Settings
 
 
 @main.command()
@@ -29,26 +37,35 @@ from iom.security.access import SYSTEM
 def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
     """Start the store and the dashboard; an empty store gets the fictional seed force."""
     settings = state.settings()
-    already = running_dashboard(settings.data_dir)
-    if already:
-        click.echo(
-            f"The dashboard is already running at {already.url} (pid {already.pid}). "
-            "Open it there, or stop it with `iom down`."
-        )
-        return
+    with claim_dashboard(settings.data_dir) as claimed:
+        already = running_dashboard(settings.data_dir)
+        if not claimed:  # another `iom up` has it, perhaps still starting
+            already = already or wait_for_dashboard(settings.data_dir)
+        if already or not claimed:
+            where = f"at {already.url} (pid {already.pid})" if already else "(still starting)"
+            echo(
+                f"The dashboard is already running {where}. "
+                "Open it there, or stop it with `iom down`."
+            )
+            return
+        _serve(state, settings, port, address, no_seed)
+
+
+def _serve(state: CliState, settings: Settings, port: int, address: str, no_seed: bool) -> None:
+    """Prepare the store, start the dashboard and wait until it is stopped."""
     store = state.store()
-    click.echo(f"Store: {store.description}", err=True)
+    echo(f"Store: {store.description}", err=True)
     report = ensure_seeded(
-        store, SYSTEM, seed=not no_seed, announce=lambda line: click.echo(line, err=True)
+        store, SYSTEM, seed=not no_seed, announce=lambda line: echo(line, err=True)
     )
     if report:
-        click.echo(
+        echo(
             f"Loaded the seed force: {report.rows:,} records and links in {report.seconds:.1f} s.",
             err=True,
         )
     proc, dashboard = start_dashboard(settings, port=port, address=address)
-    click.echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")
-    click.echo(f"Dashboard log: {settings.data_dir / 'dashboard.log'}", err=True)
+    echo(f"iom is running at {dashboard.url} — press Ctrl+C to stop.")
+    echo(f"Dashboard log: {settings.data_dir / 'dashboard.log'}", err=True)
 
     def _stop(signum: int, frame: FrameType | None) -> None:
         raise KeyboardInterrupt
@@ -57,9 +74,9 @@ def up(state: CliState, port: int, address: str, no_seed: bool) -> None:
     try:
         proc.wait()
     except KeyboardInterrupt:
-        click.echo("Stopping the dashboard…", err=True)
+        echo("Stopping the dashboard…", err=True)
     finally:
         stop_process(proc)
         forget_dashboard(settings.data_dir)
         store.close()
-    click.echo("Stopped.", err=True)
+    echo("Stopped.", err=True)

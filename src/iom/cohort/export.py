@@ -18,6 +18,7 @@ import pandas as pd
 
 from iom.errors import ConfigError
 from iom.model import vocab_label
+from iom.text import terminal
 
 __all__ = ["COLUMNS", "export_bytes", "export_ranking", "labelled", "safe_cell"]
 
@@ -58,8 +59,12 @@ _FORMULA = ("=", "+", "-", "@")
 
 
 def safe_cell(value: Any) -> Any:
-    """A text cell that cannot run as a spreadsheet formula; other values unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA):
+    """A text cell that cannot run as a spreadsheet formula and holds no control characters
+    (a spreadsheet refuses them; a terminal would obey them); other values unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = terminal(value)
+    if value.startswith(_FORMULA):
         return "'" + value
     return value
 

@@ -1,4 +1,4 @@
-"""CSV files of an import directory: found in path order, read as UTF-8, rows with line numbers."""
+"""CSV files of an import directory: found in path order, read as UTF-8, rows numbered."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ __all__ = ["CsvFile", "NotReadable", "find_csv_files", "read_csv"]
 
 @dataclass(frozen=True)
 class CsvFile:
-    """A CSV file's header and data rows; each row is (line number, cells)."""
+    """A CSV file's header and data rows; each row is (spreadsheet row number, cells)."""
 
     path: str
     header: list[str]
@@ -55,18 +55,19 @@ def _decode(name: str, data: bytes) -> str:
 
 
 def _records(name: str, text: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows numbered as a spreadsheet shows them: a quoted line break stays in its row."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    line = 1
+    row = 0
     while True:
+        row += 1
         try:
             cells = next(reader)
         except StopIteration:
             return
         except csv.Error as e:
-            raise NotReadable(Problem(name, reader.line_num, "", f"not valid CSV ({e})")) from None
-        if cells:  # csv gives [] for a blank line
-            yield line, cells
-        line = reader.line_num + 1
+            raise NotReadable(Problem(name, row, "", f"not valid CSV ({e})")) from None
+        if cells:  # csv gives [] for a blank line (still a row in a spreadsheet)
+            yield row, cells
 
 
 def read_csv(name: str, path: Path) -> CsvFile:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from iom.errors import ConfigError
+from iom.ingest.files import find_csv_files
 from iom.ingest.plan import ImportPlan, NodeGroup, RelGroup
 from iom.ingest.problems import rows_text
 from iom.ingest.report import LabelCount, LoadReport
@@ -23,7 +26,7 @@ from iom.security.history import Stored, change_row, changed, current
 from iom.store.base import QueryRunner, Slots, Store, Transaction
 from iom.store.indexes import ensure_schema
 
-__all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "load_directory"]
+__all__ = ["BATCH_SIZE", "SUBJECT_LIMIT", "folder_as_of", "load_directory"]
 
 BATCH_SIZE = 5000
 SUBJECT_LIMIT = 1000  # Person ids stored on the audit event; the total goes in its detail
@@ -217,6 +220,16 @@ def _offset(report: Callable[[int], None] | None, base: int) -> Callable[[int], 
     return (lambda done: report(base + done)) if report else None
 
 
+def folder_as_of(folder: Path) -> date:
+    """The as-of date of an import folder: its manifest.json's, else today."""
+    from iom.ingest.shift import as_of_of
+
+    try:
+        return as_of_of(folder)
+    except (ConfigError, OSError, ValueError, TypeError):
+        return date.today()
+
+
 def load_directory(
     store: Store,
     path: Path,
@@ -225,18 +238,21 @@ def load_directory(
     dry_run: bool = False,
     reference: Reference | None = None,
     progress: Progress | None = None,
+    as_of: date | None = None,
 ) -> LoadReport:
     """Validate every CSV file under `path`, then write them all in one transaction.
 
     Raises ImportValidationError (and writes nothing) if any file has a problem. With
     `dry_run`, only validates and reports what would be written. `progress` gets lines such
-    as `Person.csv: 3,000 rows`.
+    as `Person.csv: 3,000 rows`. `as_of` (default today): no birth or offence after it.
     """
     started = time.perf_counter()
     say = progress or _quiet
     if reference is None:
         reference = reference_for()
-    plan = validate_directory(Path(path), store, reference=reference, progress=say)
+    if as_of is None:
+        as_of = folder_as_of(Path(path))
+    plan = validate_directory(Path(path), store, reference=reference, progress=say, as_of=as_of)
     report = LoadReport(Path(path), dry_run=dry_run, files=list(plan.files))
     loader = _Loader(plan, report, actor, say)
     if dry_run:
@@ -245,6 +261,7 @@ def load_directory(
         for rel_group in plan.relationships:
             loader.relationships(store, None, rel_group)
     else:
+        store.check_space(sum(p.stat().st_size for _, p in find_csv_files(Path(path))))
         ensure_schema(store)
         with store.transaction() as tx:
             for group in plan.nodes:

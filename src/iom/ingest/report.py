@@ -68,7 +68,12 @@ def count_graph(reader: QueryRunner) -> GraphCounts:
     labels: dict[str, int] = {}
     system: dict[str, int] = {}
     for row in reader.read("stats/label_counts"):
+        if row["label"] == "AuditEvent":
+            continue  # counted from the audit trail below (a graph of its own when embedded)
         target = system if row["label"] in MODEL.system_labels else labels
         target[str(row["label"])] = int(row["count"])
+    events = sum(int(r["count"]) for r in reader.read("security/audit/event_count"))
+    if events:
+        system["AuditEvent"] = events
     rels = {str(r["type"]): int(r["count"]) for r in reader.read("stats/relationship_counts")}
     return GraphCounts(labels, rels, system)

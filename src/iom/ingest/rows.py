@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from iom.ingest.headers import Column, FileHeader, check_columns
 from iom.ingest.problems import Problems, article
-from iom.ingest.values import CellError, Vocabularies, one_of, parse_cell, suggest
+from iom.ingest.values import (
+    NUL,
+    CellError,
+    Vocabularies,
+    check_bounds,
+    invisible_only,
+    one_of,
+    parse_cell,
+    suggest,
+)
 from iom.model import Model, Property
 
 __all__ = ["RowChecker"]
 
 MISSING = "required value is missing"
+INVISIBLE = "required value is missing (the cell holds only invisible characters)"
 UNKNOWN = "<unknown>"  # a cell saying "this is now unknown": a reload clears the stored value
 NOT_CLEARABLE = f"a required value cannot be cleared with {UNKNOWN}"
 Schema = tuple[dict[int, Property], dict[int, str]]
@@ -20,8 +31,11 @@ Schema = tuple[dict[int, Property], dict[int, str]]
 class RowChecker:
     """Checks rows one by one, remembering ids seen and references still to resolve."""
 
-    def __init__(self, model: Model, vocabs: Vocabularies, problems: Problems) -> None:
+    def __init__(
+        self, model: Model, vocabs: Vocabularies, problems: Problems, as_of: date | None = None
+    ) -> None:
         self.model = model
+        self.as_of = as_of or date.today()
         self.vocabs = vocabs
         self.problems = problems
         self.ids: dict[str, dict[str, tuple[str, int]]] = {}
@@ -64,16 +78,18 @@ class RowChecker:
                 else:
                     props[prop.name] = None  # clears the stored value on reload
                 continue
-            if text.strip():
+            if text.strip() and not invisible_only(text):
                 try:
                     value = parse_cell(prop, text, self.vocabs)
+                    check_bounds(prop, value, text.strip(), self.as_of)
                 except CellError as e:
                     self.problems.add(header.path, line, field, str(e))
                     ok = False
                     continue
             if value is None or value == []:
                 if prop.required:
-                    self.problems.add(header.path, line, field, MISSING)
+                    why = INVISIBLE if text.strip() else MISSING
+                    self.problems.add(header.path, line, field, why)
                     ok = False
                 continue
             props[prop.name] = value
@@ -81,8 +97,12 @@ class RowChecker:
 
     def _key(self, header: FileHeader, column: Column, line: int, cells: list[str]) -> str | None:
         text = cells[column.index].strip()
-        if not text:
-            self.problems.add(header.path, line, column.header, MISSING)
+        if not text or invisible_only(text):
+            why = INVISIBLE if text else MISSING  # `text` is stripped already
+            self.problems.add(header.path, line, column.header, why)
+            return None
+        if "\x00" in text:
+            self.problems.add(header.path, line, column.header, NUL)
             return None
         return text
 

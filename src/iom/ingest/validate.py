@@ -7,6 +7,7 @@ becomes an `ImportPlan`, otherwise `ImportValidationError` lists them all.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from iom.errors import ImportValidationError
@@ -28,10 +29,10 @@ LOOKUP_BATCH = 5000
 class _Validator:
     """The state of one validation run: ids seen, references to resolve, problems found."""
 
-    def __init__(self, model: Model, vocabs: Vocabularies) -> None:
+    def __init__(self, model: Model, vocabs: Vocabularies, as_of: date | None = None) -> None:
         self.model = model
         self.problems = Problems()
-        self.rows = RowChecker(model, vocabs, self.problems)
+        self.rows = RowChecker(model, vocabs, self.problems, as_of)
         self.plan = ImportPlan()
 
     def node_file(self, csv_file: CsvFile, header: FileHeader) -> None:
@@ -94,7 +95,12 @@ class _Validator:
 
 def _read_all(root: Path, problems: Problems) -> list[tuple[CsvFile, FileHeader]]:
     files = []
+    inside = root.resolve()
     for name, path in find_csv_files(root):
+        if not path.resolve().is_relative_to(inside):
+            # A link out of the folder (say to /etc/passwd): never read, never quoted back.
+            problems.add(name, 1, "", "is a link to a file outside the import folder; copy it in")
+            continue
         try:
             csv_file = read_csv(name, path)
         except NotReadable as e:
@@ -110,15 +116,19 @@ def validate_directory(
     *,
     reference: Reference | None = None,
     progress: Callable[[str], None] | None = None,
+    as_of: date | None = None,
 ) -> ImportPlan:
-    """Check every CSV file under `path`; the plan to load, or ImportValidationError."""
+    """Check every CSV file under `path`; the plan to load, or ImportValidationError.
+
+    `as_of` (default today) is the date no birth or offence may come after.
+    """
     path = Path(path)
     if not path.is_dir():
         what = "not a directory" if path.exists() else "no such directory"
         raise ImportValidationError([f"{path}: {what}"])
     if not find_csv_files(path):
         raise ImportValidationError([f"{path}: no .csv files found"])
-    validator = _Validator(MODEL, Vocabularies(MODEL, reference))
+    validator = _Validator(MODEL, Vocabularies(MODEL, reference), as_of)
     files = _read_all(path, validator.problems)
     validator.problems.order([f.path for f, _ in files])
     nodes = [(f, h) for f, h in files if h.kind == NODE]

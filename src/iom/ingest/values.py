@@ -13,8 +13,11 @@ iom.ingest.values.CellError: 'reported' is not one of REPORTED, PROACTIVE; did y
 from __future__ import annotations
 
 import difflib
+import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from iom.dates import parse_iso_date
@@ -22,9 +25,13 @@ from iom.model import MODEL, Model, Property
 from iom.reference import Reference, load_reference
 
 __all__ = [
+    "EARLIEST_DATE",
     "HEADER_TYPES",
+    "INT_RANGE",
     "CellError",
     "Vocabularies",
+    "check_bounds",
+    "invisible_only",
     "one_of",
     "parse_cell",
     "suggest",
@@ -44,6 +51,9 @@ HEADER_TYPES = {
 LIST_LIMIT = 12
 _INT_RE = re.compile(r"^[+-]?\d+$")
 _FLOAT_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+INT_RANGE = (-(2**63), 2**63 - 1)  # what both engines store as a whole number
+EARLIEST_DATE = "1900-01-01"  # an earlier date in police records is a typing slip
+NUL = "contains a NUL character (byte 0x00); remove it"
 
 
 class CellError(ValueError):
@@ -90,13 +100,22 @@ def one_of(value: str, choices: tuple[str, ...], intro: str = "one of") -> str:
 def _int(text: str) -> int:
     if not _INT_RE.match(text):
         raise CellError(f"{text!r} is not a whole number")
-    return int(text)
+    value = int(text)
+    if not INT_RANGE[0] <= value <= INT_RANGE[1]:
+        raise CellError(
+            f"{text!r} is too large a whole number for the store "
+            f"(from {INT_RANGE[0]:,} to {INT_RANGE[1]:,})"
+        )
+    return value
 
 
 def _float(text: str) -> float:
     if not _FLOAT_RE.match(text):
         raise CellError(f"{text!r} is not a number")
-    return float(text)
+    value = float(text)
+    if not math.isfinite(value):
+        raise CellError(f"{text!r} is too large a number for the store")
+    return value
 
 
 def _bool(text: str) -> bool:
@@ -108,9 +127,12 @@ def _bool(text: str) -> bool:
 
 def _date(text: str) -> str:
     try:
-        return parse_iso_date(text).isoformat()
+        value = parse_iso_date(text).isoformat()
     except ValueError as e:
         raise CellError(str(e)) from None
+    if value < EARLIEST_DATE:
+        raise CellError(f"{text!r} is before {EARLIEST_DATE}; check the year")
+    return value
 
 
 _PARSERS: dict[str, Callable[[str], Any]] = {
@@ -129,8 +151,28 @@ def _coded(text: str, prop: Property, vocabs: Vocabularies) -> str:
     return text
 
 
+def invisible_only(text: str) -> bool:
+    """True when `text` holds characters but none that shows (spaces, zero-width, controls)."""
+    return bool(text) and all(
+        ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp") for ch in text
+    )
+
+
+def check_bounds(prop: Property, value: Any, text: str, as_of: date) -> None:
+    """Refuse a value outside its property's bounds (`min:`, `past:` in the model)."""
+    if prop.minimum is not None and isinstance(value, int | float) and value < prop.minimum:
+        raise CellError(f"{text!r} is below {prop.minimum:g}, the least {prop.name} can be")
+    if prop.past and isinstance(value, str) and value > as_of.isoformat():
+        raise CellError(
+            f"{text!r} is after the import's as-of date {as_of.isoformat()}; "
+            f"{prop.name} cannot be in the future"
+        )
+
+
 def parse_cell(prop: Property, text: str, vocabs: Vocabularies) -> Any:
     """The value of a non-empty cell for `prop`, or a CellError saying what is wrong."""
+    if "\x00" in text:
+        raise CellError(NUL)
     if prop.type == "string":
         return _coded(text, prop, vocabs)
     if prop.type == "string[]":

@@ -28,7 +28,9 @@ Regenerate with `python -m iom.model.docs > docs/model.md` (a test fails when th
 def _prop_rows(props: dict[str, Property]) -> list[str]:
     rows = ["| property | type | required | vocabulary |", "|---|---|---|---|"]
     for p in props.values():
-        rows.append(f"| `{p.name}` | {p.type} | {'yes' if p.required else ''} | {p.vocab or ''} |")
+        kind = p.type + (", not after the as-of date" if p.past else "")
+        kind += f", at least {p.minimum:g}" if p.minimum is not None else ""
+        rows.append(f"| `{p.name}` | {kind} | {'yes' if p.required else ''} | {p.vocab or ''} |")
     return rows
 
 

@@ -63,6 +63,8 @@ class Property:
     type: str = "string"
     required: bool = False
     vocab: str | None = None
+    past: bool = False  # a date that cannot be after the import's as-of date (birth, offence)
+    minimum: float | None = None  # the smallest value a number may take (0 for counts)
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,12 @@ def _properties(raw: dict[str, Any] | None, where: str, vocabs: dict[str, Vocabu
     for name, spec in (raw or {}).items():
         spec = spec or {}
         prop = Property(
-            name, spec.get("type", "string"), bool(spec.get("required")), spec.get("vocab")
+            name,
+            spec.get("type", "string"),
+            bool(spec.get("required")),
+            spec.get("vocab"),
+            past=bool(spec.get("past")),
+            minimum=spec.get("min"),
         )
         if not _PROP_RE.match(name):
             raise ConfigError(f"model: {where}.{name}: property names are snake_case")

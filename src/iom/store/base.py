@@ -102,6 +102,13 @@ class Store(abc.ABC):
     def close(self) -> None:
         """Release connections (the embedded server may stop if nobody else uses it)."""
 
+    def check_space(self, incoming_bytes: int) -> None:
+        """Refuse an import of `incoming_bytes` of CSV that the store has no room for.
+
+        The embedded store checks its disk; a server (Neo4j) manages its own storage.
+        """
+        return None
+
     def _prepare(
         self, name: str, params: Mapping[str, Any] | None, slots: Slots | None
     ) -> tuple[Query, str, dict[str, Any]]:

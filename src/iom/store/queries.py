@@ -22,6 +22,9 @@ from iom.packaged import packaged
 __all__ = ["BACKENDS", "Query", "QueryLibrary", "cypher_root", "library"]
 
 BACKENDS = ("falkordb", "neo4j")
+# Which graph of the embedded store a query runs on: the records ("main", swapped whole by an
+# import) or the audit trail ("audit", a graph of its own that no import swaps or rolls back).
+GRAPHS = ("main", "audit")
 SLOT_KINDS = ("label", "labels", "relationship")
 _PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _SLOT_RE = re.compile(r"\b__([A-Za-z][A-Za-z0-9]*)__\b")
@@ -40,6 +43,7 @@ class Query:
     slots: Mapping[str, str]
     purpose: str
     source: str
+    graph: str = "main"
 
     def render(self, slots: Mapping[str, str | Sequence[str]] | None = None) -> str:
         """The text with every slot filled from the model's allow-lists.
@@ -110,7 +114,11 @@ def parse_query(name: str, backend: str, text: str, source: str) -> Query:
             "(declare as '// Slots: __Label__ (label), __Labels__ (labels), "
             "__TYPE__ (relationship)')"
         )
+    graph = _header(text, "Graph") or "main"
+    if graph not in GRAPHS:
+        raise QueryError(f"{source}: '// Graph: {graph}' must be one of {', '.join(GRAPHS)}")
     return Query(
+        graph=graph,
         name=name,
         backend=backend,
         text=text,

@@ -17,6 +17,7 @@ from iom.errors import EMPTY_STORE, ConfigError, IomError, RecordNotFound, Store
 from iom.overview import StoreSummary, store_summary
 from iom.security.access import Actor
 from iom.settings import Settings
+from iom.text import escape
 
 __all__ = ["EMPTY_STORE", "actor", "get_store", "guard", "require_data", "store_key"]
 
@@ -56,16 +57,16 @@ def guard() -> Iterator[None]:
     try:
         yield
     except StoreUnavailable as e:
-        st.error(_unreachable(e))
+        st.error(escape(_unreachable(e)))
         st.stop()
     except ConfigError as e:
-        st.error(f"iom is not configured correctly: {e}")
+        st.error(escape(f"iom is not configured correctly: {e}"))
         st.stop()
-    except RecordNotFound as e:
-        st.warning(f"{str(e)[:1].upper()}{str(e)[1:]}.")
+    except RecordNotFound as e:  # its message may hold an id typed into the URL
+        st.warning(escape(f"{str(e)[:1].upper()}{str(e)[1:]}."))
         st.stop()
     except IomError as e:
-        st.error(str(e))
+        st.error(escape(str(e)))
         st.stop()
 
 

@@ -1,18 +1,7 @@
-"""Text from data shown inside Markdown (headers, captions, badges) as text, never as markup."""
+"""The pages' name for the one text helper (`iom.text`): data shown in Markdown as text."""
 
 from __future__ import annotations
 
-import re
+from iom.text import escape, terminal
 
-__all__ = ["escape"]
-
-_MARKUP = re.compile(r"([\\`*_\[\]<>$~|#:])")
-
-
-def escape(text: object) -> str:
-    r"""`text` with Markdown's (and Streamlit's `:color[...]`) special characters escaped.
-
-    >>> escape("*Bold* [link](x) :red[alarm]")
-    '\\*Bold\\* \\[link\\](x) \\:red\\[alarm\\]'
-    """
-    return _MARKUP.sub(r"\\\1", str(text))
+__all__ = ["escape", "terminal"]

@@ -9,8 +9,8 @@ import streamlit as st
 
 from iom.casework.outstanding import KINDS, outstanding
 from iom.overview import COHORTS, COUNTING_RULES, FIGURE_HELP, FIGURE_LABELS, overview_figures
+from iom.text import escape
 from iom.ui.state import actor, get_store, guard, require_data, store_key
-from iom.ui.text import escape
 
 
 @st.cache_data(ttl=60, show_spinner=False)

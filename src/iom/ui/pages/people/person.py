@@ -10,9 +10,9 @@ import streamlit as st
 from iom.model import vocab_label
 from iom.people import cohort_standing, find_people, person_profile
 from iom.reference import code_label
+from iom.text import escape
 from iom.ui.app import page
 from iom.ui.state import actor, get_store, guard, require_data
-from iom.ui.text import escape
 
 SEARCH_PURPOSE = "IOM casework: finding a person's record"
 VIEW_PURPOSE = "IOM casework: viewing a person's profile"
