@@ -117,19 +117,24 @@ class EmbeddedServer:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def _clear_stale(self) -> None:
+    def _clear_stale(self, wait: float = 10.0) -> None:
+        """Clear the pid file and socket of a server that is gone, waiting for one that is going.
+
+        A server that is shutting down (or was just killed) has stopped answering but may still
+        be writing its files; the files are checked only once no server of this directory runs.
+        """
         pid = self.pid()
         if pid is not None and _alive(pid) and _serves(pid, self.socket):
-            # A server process exists but does not answer: give it a moment, then stop it.
-            deadline = time.monotonic() + 5
-            while time.monotonic() < deadline:
+            deadline = time.monotonic() + wait
+            while _alive(pid) and _serves(pid, self.socket):
                 if self.ping():
                     return
-                time.sleep(0.1)
-            raise StoreUnavailable(
-                f"the embedded store (pid {pid}) is running but not answering on {self.socket}; "
-                f"stop it with `iom down` or `kill {pid}`, then try again."
-            )
+                if time.monotonic() > deadline:
+                    raise StoreUnavailable(
+                        f"the embedded store (pid {pid}) is running but not answering on "
+                        f"{self.socket}; stop it with `iom down` or `kill {pid}`, then try again."
+                    )
+                time.sleep(0.05)
         for path in (self.socket, self.pidfile):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
@@ -150,25 +155,32 @@ class EmbeddedServer:
             return True
 
     def check_files(self) -> None:
-        """Refuse a damaged store: manifest gone, a file it names gone, or an empty base file."""
-        files = list(self.aof_dir.glob("appendonly.aof.*")) if self.aof_dir.is_dir() else []
+        """Refuse a damaged store: manifest gone, a file the server loads gone, or an empty base.
+
+        Only the files the server loads are checked: the base (`type b`) and the logs since
+        (`type i`). A history file (`type h`) is one a log rewrite replaced; the server deletes
+        it and then rewrites the manifest without it, so a crash between the two (kill -9, power
+        cut) leaves the manifest naming a history file that is gone. The server ignores those,
+        and so must this check: a crash never makes the store be refused as damaged.
+        """
         if not self.manifest.exists():
-            if files or self.marker.exists():
+            # Without the marker the server never answered: its first start was cut short
+            # before it wrote the manifest, which it does again (nothing was stored yet).
+            if self.marker.exists():
                 raise StoreDamaged(
                     f"the store's manifest {self.manifest} is missing, so its data cannot be "
                     f"read; {self.restore_hint()}"
                 )
             return
-        for line in self.manifest.read_text(errors="replace").splitlines():
-            parts = line.split()
-            if len(parts) < 6 or parts[0] != "file":
-                continue
-            path = self.aof_dir / parts[1]
+        for name, kind in _manifest_entries(self.manifest.read_text(errors="replace")):
+            if kind not in ("b", "i"):
+                continue  # history: replaced by a rewrite, never loaded
+            path = self.aof_dir / name
             if not path.exists():
                 raise StoreDamaged(
                     f"the store file {path} named in its manifest is missing; {self.restore_hint()}"
                 )
-            if parts[5] == "b" and path.stat().st_size == 0:
+            if kind == "b" and path.stat().st_size == 0:
                 raise StoreDamaged(
                     f"the store file {path} is empty (damaged); {self.restore_hint()}"
                 )
@@ -319,6 +331,18 @@ class EmbeddedServer:
         for path in (self.socket, self.pidfile):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
+
+
+def _manifest_entries(text: str) -> list[tuple[str, str]]:
+    """(file name, type) for each `file NAME seq N type T ...` line of an append-only manifest."""
+    entries = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) < 2 or parts[0] != "file":
+            continue
+        fields = dict(zip(parts[2::2], parts[3::2], strict=False))
+        entries.append((parts[1], fields.get("type", "")))
+    return entries
 
 
 def _client(socket: Path, timeout: float) -> redis.Redis:
