@@ -24,7 +24,14 @@ from redis.retry import Retry
 
 from iom.errors import ConfigError, StoreDamaged, StoreError, StoreUnavailable
 
-__all__ = ["EmbeddedServer", "disk_full_message", "is_disk_full", "log_tail", "private"]
+__all__ = [
+    "EmbeddedServer",
+    "disk_full_message",
+    "fork_lock",
+    "is_disk_full",
+    "log_tail",
+    "private",
+]
 
 MAX_SOCKET_PATH = 100  # unix sockets allow ~107 bytes; keep a margin
 START_TIMEOUT_S = 120.0  # replaying a large append-only file can take a while
@@ -254,6 +261,8 @@ class EmbeddedServer:
             "yes" if accept_truncated else "no",
             "--save",
             "",
+            "--auto-aof-rewrite-percentage",
+            "0",  # rewrites start only from our code, under the fork lock (see fork_lock)
             "--daemonize",
             "no",
             "--protected-mode",
@@ -301,7 +310,7 @@ class EmbeddedServer:
             return False
         client = _client(self.socket, timeout=timeout)
         try:
-            _compact(client, timeout)
+            _compact(client, self.socket, timeout)
             client.shutdown(nosave=False)
         except (redis.ConnectionError, redis.TimeoutError):
             pass  # it stopped (or died) meanwhile
@@ -372,13 +381,13 @@ def private(path: Path) -> None:
         path.chmod(0o700 if path.is_dir() else 0o600)
 
 
-def _compact(client: redis.Redis, timeout: float) -> None:
+def _compact(client: redis.Redis, socket: Path, timeout: float) -> None:
     """Rewrite the append-only log as a snapshot so the next start loads it in a moment.
 
     A replayed log of single writes is slow (50 s for the 3,000-person seed force); the
     rewritten one loads in under a second. Waits for a rewrite already under way.
     """
-    with contextlib.suppress(redis.ResponseError):
+    with fork_lock(socket, wait=timeout), contextlib.suppress(redis.ResponseError):
         client.bgrewriteaof()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -386,6 +395,57 @@ def _compact(client: redis.Redis, timeout: float) -> None:
         if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
             return
         time.sleep(0.05)
+
+
+FORK_LOCK_KEY = "iom:forklock"
+FORK_LOCK_WAIT_S = 330.0  # a holder may wait up to 300 s for a long rewrite to end
+# Delete a lock only if it still holds our value (a stale one may have been taken over).
+RELEASE_SCRIPT = (
+    "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
+)
+
+
+@contextlib.contextmanager
+def fork_lock(socket: Path, wait: float = FORK_LOCK_WAIT_S) -> Iterator[None]:
+    """Hold the server-wide lock on starting a background child (log rewrite, snapshot, copy).
+
+    FalkorDB's GRAPH.COPY forks; started while another child runs (a log rewrite another
+    process began after the "no background work" check, or a second copy), it blocks the
+    server for good (FalkorDB #1056, reproduced here with three writers). Automatic rewrites
+    are off, and every rewrite, snapshot and copy is started under this lock, after checking
+    that no child runs, so none can start between the check and the fork. The lock names its
+    connection and the server's run id, so it dies with its holder's process.
+    """
+    conn = redis.Redis(
+        unix_socket_path=str(socket), single_connection_client=True, retry=Retry(NoBackoff(), 0)
+    )
+    try:
+        run = str(conn.info("server").get("run_id", ""))
+        value = json.dumps({"pid": os.getpid(), "client": int(conn.client_id()), "run": run})
+        deadline = time.monotonic() + wait
+        while not conn.set(FORK_LOCK_KEY, value, nx=True):
+            raw = conn.get(FORK_LOCK_KEY)
+            try:
+                holder = dict(json.loads(raw)) if raw else {}
+            except (ValueError, TypeError):
+                holder = {}
+            ids = {int(c["id"]) for c in conn.client_list()}
+            if raw is not None and (holder.get("run") != run or holder.get("client") not in ids):
+                conn.eval(RELEASE_SCRIPT, 1, FORK_LOCK_KEY, raw)  # its holder is gone
+                continue
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    "the embedded store is busy saving to disk; try again in a minute."
+                )
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(redis.RedisError):
+                conn.eval(RELEASE_SCRIPT, 1, FORK_LOCK_KEY, value)
+    finally:
+        with contextlib.suppress(redis.RedisError):
+            conn.close()
 
 
 def _alive(pid: int) -> bool:
