@@ -2,9 +2,12 @@
 
 One server per data directory. A second process finds it by its socket and attaches; a pid
 file or socket left by a crash is cleared before a new start. Append-only persistence is on,
-so a killed server loses no acknowledged write. Before a start the store's files are checked
-(manifest present, every file it names present, base file not empty) and the server refuses a
-log cut short; a damaged store is refused with one sentence, never started empty.
+so a killed server loses no acknowledged write. Before a start, once no server of the
+directory runs, the store's files are checked (manifest present, every file the server loads
+present, base file not empty) and the server refuses a log cut short; a damaged store is
+refused with one sentence, never started empty. The manifest check passes every state a
+crash between the server's own file steps leaves. Log rewrites start only from our code,
+under `fork_lock`.
 """
 
 from __future__ import annotations
