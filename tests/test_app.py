@@ -177,6 +177,31 @@ def test_profile_of_the_person_in_session_state(seeded_env: Settings) -> None:
     pid = person["id:ID(Person)"]
     links = {(x.proto.label, x.proto.page, x.proto.query_string) for x in at.get("page_link")}
     assert {("Network", "network", f"person={pid}"), ("Plan", "plan", f"id={pid}")} <= links
+    score = next(m for m in at.metric if m.label == "Cohort score")
+    why = next(e for e in at.expander if e.label == "Why this cohort score")
+    text = "\n".join(t.value for t in why.text)
+    if score.value == "—":
+        assert "is not ranked as of" in text
+    else:
+        assert f"score {score.value} of 100" in text and "How the score is made" in text
+    assert ("Open in the cohort review", "cohort", f"person={pid}") in links
+    assert any(t.label == "Household" for t in at.tabs)
+    assert "High impact" not in "".join(str(d.value.columns) for d in at.dataframe)
+
+
+def test_the_cohort_review_opens_on_the_person_a_profile_links_to(seeded_env: Settings) -> None:
+    at = _open("cohort", cohort_as_of=date(2026, 11, 1))
+    last = at.dataframe[0].value["Person id"].tolist()
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.session_state["cohort_as_of"] = date(2026, 11, 1)
+    at.session_state["cohort_top"] = 5
+    outside = last[-1]  # 25th: outside the top 5 shown
+    at.query_params["person"] = outside
+    at.switch_page(_page("cohort")).run()
+    assert not at.exception
+    assert outside in at.dataframe[0].value["Person id"].tolist()
+    assert at.selectbox(key="cohort_person").value == outside
+    assert f"({outside})" in at.text[0].value
 
 
 def test_profile_from_the_url(seeded_env: Settings) -> None:

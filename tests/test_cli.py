@@ -112,8 +112,7 @@ def test_config_init_copies_the_tables_and_show_says_where_they_are(
     result = iom(data_dir, "config", "init")
     target = data_dir / "config"
     assert result.stdout == (
-        "Copied harm_weights.csv, ocg_bands.yaml, scoring.yaml, cohort.yaml, ocg_disruption.yaml "
-        f"to {target}.\n"
+        f"Copied harm_weights.csv, ocg_bands.yaml, cohort.yaml, ocg_disruption.yaml to {target}.\n"
     )
     assert (target / "harm_weights.csv").is_file()
     shown = iom(data_dir, "config", "show").stdout

@@ -68,7 +68,7 @@ def test_rank_prints_the_table_ids_and_json(seeded: Settings, tmp_path: Path) ->
                     "--as-of", AS_OF)  # fmt: skip
     data = json.loads(out)
     assert [r["id"] for r in data["rows"]] == ids.split()
-    assert data["config_version"] == "2026.11-1"
+    assert data["config_version"] == "2026.11-2"
     scores = [r["score"] for r in data["rows"]]
     assert scores == sorted(scores, reverse=True)
     target = tmp_path / "ranked.xlsx"

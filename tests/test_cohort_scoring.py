@@ -231,6 +231,11 @@ def test_confidence_says_what_is_missing() -> None:
             "cohort.yaml `network.method`: 'eigen' is not allowed; allowed: pagerank, betweenness",
         ),
         (
+            {"network__projections": ["co_offending", "phone"]},
+            "cohort.yaml `network.projections`: 'co_offending' is not allowed; allowed: "
+            "co-offending, association, family, household",
+        ),
+        (
             {"lead_precedence": ["MAPPA_2_3", "POLICE"]},
             "cohort.yaml `lead_precedence`: 'POLICE' is not allowed; allowed: MAPPA_2_3, "
             "MARAC_MATAC, IOM_FIXED, IOM_FLEX, IOM_FREE, MAPPA_1",

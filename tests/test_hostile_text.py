@@ -114,10 +114,12 @@ def test_names_household_and_ocg_show_as_text_on_the_profile(env: Settings, pers
 
 def test_the_high_impact_reason_is_text(env: Settings) -> None:
     at = _person("P1")
-    (warning,) = at.warning
-    assert warning.value == escape(
-        "High-impact household: ![h](http://host/home.png) 1 High St (![r](http://host/why.png) ])"
-    )
+    assert not at.exception
+    # The household's score and why come from the cohort library, shown with st.text.
+    (why,) = [t.value for t in at.text if t.value.startswith("Household score")]
+    assert "Household H1 (![h](http://host/home.png) 1 High St): score" in why
+    assert "- Recorded as high-impact: ![r](http://host/why.png) ]." in why
+    assert [s for s in _markdown_shown(at) if not _harmless(s)] == []
 
 
 def test_a_crafted_person_url_shows_as_text(env: Settings) -> None:

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+import iom.config
 from csv_files import write_import
-from iom.overview import FIGURES, area_figures, overview_figures, store_summary
+from iom.overview import COHORTS, FIGURES, area_figures, overview_figures, store_summary
 from iom.reference import load_reference
 from iom.security.access import SYSTEM, Actor
+from iom.settings import Settings
 from iom.store import Store
 
 AS_OF = date(2025, 6, 1)
@@ -34,8 +36,8 @@ FORCE = {
         ["E3", "FREE", "2024-03-01", ""],
         ["E4", "FIXED", "2023-01-01", "2024-01-01"],  # ended
         ["E5", "FIXED", "2024-01-01", ""],  # no hub: force total only
-        ["E6a", "FIXED", "2023-01-01", ""],  # two open episodes: the later one counts
-        ["E6b", "FLEX", "2024-06-01", ""],
+        ["E6a", "FIXED", "2023-01-01", ""],  # two arrangements: Fixed leads (precedence),
+        ["E6b", "FLEX", "2024-06-01", ""],  # though Flex started later and is at another hub
         ["E7", "FREE", "2025-07-01", ""],  # starts after as_of
     ],
     "relationships/IN_EPISODE.csv": [
@@ -56,7 +58,7 @@ FORCE = {
         ["E3", "A2"],
         ["E4", "A2"],
         ["E6a", "A1"],
-        ["E6b", "A1"],
+        ["E6b", "A2"],
         ["E7", "A2"],
     ],
     "nodes/OCG.csv": [
@@ -112,8 +114,8 @@ def test_area_figures(force: Store) -> None:
     got = {area: {f: int(frame.loc[area, f]) for f in FIGURES} for area in frame.index}
     assert got["A1"] == {
         "cohort": 3,
-        "FIXED": 1,
-        "FLEX": 2,
+        "FIXED": 2,
+        "FLEX": 1,
         "FREE": 0,
         "ocgs": 1,
         "open_plans": 2,
@@ -137,14 +139,35 @@ def test_force_totals_count_each_record_once(force: Store) -> None:
     totals = overview_figures(force, ACTOR, AS_OF).totals
     assert totals == {
         "cohort": 5,
-        "FIXED": 2,
-        "FLEX": 2,
+        "FIXED": 3,
+        "FLEX": 1,
         "FREE": 1,
         "ocgs": 2,
         "open_plans": 5,
         "reviews_due": 2,
         "reviews_overdue": 2,
     }
+
+
+def test_a_person_under_two_iom_arrangements_counts_once_under_the_configured_lead(
+    force: Store, tmp_path: Path
+) -> None:
+    default = overview_figures(force, ACTOR, AS_OF)
+    areas = default.areas.set_index("area_id")
+    # P6: Fixed at A1 (leads by default) and Flex at A2: counted once, at A1 under Fixed
+    assert int(areas.loc["A2", "cohort"]) == 1 and int(areas.loc["A2", "FLEX"]) == 0
+    assert sum(default.totals[c] for c in COHORTS) == default.totals["cohort"] == 5
+    text = (Path(iom.config.__file__).parent / "defaults" / "cohort.yaml").read_text()
+    flex_first = text.replace("IOM_FIXED, IOM_FLEX", "IOM_FLEX, IOM_FIXED")
+    assert flex_first != text
+    (tmp_path / "force-config").mkdir()
+    (tmp_path / "force-config" / "cohort.yaml").write_text(flex_first)
+    settings = Settings(data_dir=tmp_path, config_dir=tmp_path / "force-config")
+    swapped = overview_figures(force, ACTOR, AS_OF, settings=settings)
+    areas = swapped.areas.set_index("area_id")
+    assert (int(areas.loc["A1", "cohort"]), int(areas.loc["A1", "FIXED"])) == (2, 1)
+    assert (int(areas.loc["A2", "cohort"]), int(areas.loc["A2", "FLEX"])) == (2, 1)
+    assert (swapped.totals["FIXED"], swapped.totals["FLEX"], swapped.totals["cohort"]) == (2, 2, 5)
 
 
 def test_figures_write_no_audit_event(force: Store) -> None:

@@ -148,7 +148,7 @@ def test_profile_offences_carry_role_and_harm(family: Store) -> None:
 def test_profile_household_associates_family(family: Store) -> None:
     profile = person_profile(family, ACTOR, "P1", reference=REF)
     (home,) = profile.households
-    assert home["high_impact"] is True and home["high_impact_reason"].startswith("three")
+    assert "high_impact" not in home  # the household score is the cohort library's (standing)
     assert home["residents"] == [{"id": "P2", "name": "Kai Marsh"}]
     associates = {a["id"]: a for a in profile.associates}
     assert set(associates) == {"P3", "P4"}  # both directions
@@ -246,10 +246,9 @@ def test_current_arrangements_follow_the_dates(family: Store) -> None:
         "MARAC 2024-03-01",
         "MAPPA Category 2, Level 2",
         "OCG Principal: Marsh crew",
-        "High-impact household",
     ]
     before = profile.arrangements(date(2021, 6, 1))  # before the MAPPA case and membership
-    assert before == ["MARAC 2024-03-01", "High-impact household"]
+    assert before == ["MARAC 2024-03-01"]
     (mappa,) = [c for c in profile.cases if c["kind"] == "MAPPA"]
     ended = {**mappa, "end_on": "2025-01-01"}
     gone = replace(profile, cases=[ended], ocgs=[{**profile.ocgs[0], "until": "2025-01-01"}])

@@ -19,6 +19,7 @@ from iom.security import audit
 from iom.security.access import SYSTEM, Actor
 from iom.settings import Settings
 from iom.store import Store, open_store
+from iom.store.embedded import fork_lock
 from iom.store.falkor import STAGING_INFIX, FalkorStore
 
 ACTOR = Actor(user="viewer", role="ANALYST", purpose="isolation tests")
@@ -100,8 +101,9 @@ def test_a_lock_naming_a_reused_live_pid_but_a_gone_connection_is_recovered_at_o
     stale = {"token": "t", "pid": os.getpid(), "client": 10**9, "run": run_id}  # pid is alive
     conn.set(store._lock_key, json.dumps(stale))  # type: ignore[attr-defined]
     name = store.graph_name  # type: ignore[attr-defined]
-    store._wait_for_background_work()  # type: ignore[attr-defined]  # COPY forks: not mid-rewrite
-    conn.execute_command("GRAPH.COPY", name, name + STAGING_INFIX + "dead")
+    with fork_lock(store.server.socket):  # type: ignore[attr-defined]  # COPY forks: one at a time
+        store._wait_for_background_work()  # type: ignore[attr-defined]
+        conn.execute_command("GRAPH.COPY", name, name + STAGING_INFIX + "dead")
     started = time.monotonic()
     with store.transaction() as tx:
         audit.record(tx, SYSTEM, "COLLECTION", [], "after the crash")

@@ -1,4 +1,5 @@
-"""Force-editable reference tables: harm weights, OCG bands and statuses, scoring weights.
+"""Force-editable reference tables: harm weights, OCG bands and statuses, cohort and disruption
+configuration.
 
 Defaults ship with the package; a force points IOM_CONFIG_DIR (or `<data dir>/config`) at
 its own copies, made with `iom config init`.
@@ -37,7 +38,6 @@ __all__ = [
 FILES = (
     "harm_weights.csv",
     "ocg_bands.yaml",
-    "scoring.yaml",
     "cohort.yaml",
     "ocg_disruption.yaml",
 )
@@ -62,7 +62,6 @@ class Reference:
     harm_weights: dict[str, HarmWeight]
     ocg_bands: dict[str, dict[str, Any]]
     ocg_statuses: dict[str, dict[str, Any]]
-    scoring: dict[str, Any]
     folder: str
     disruption: dict[str, Any] = field(default_factory=dict)
 
@@ -156,16 +155,13 @@ def _load(folder: str | None) -> Reference:
     path = Path(folder) if folder else None
     harm_text, harm_where = _read(path, "harm_weights.csv")
     bands_text, bands_where = _read(path, "ocg_bands.yaml")
-    scoring_text, scoring_where = _read(path, "scoring.yaml")
     disruption_text, disruption_where = _read(path, "ocg_disruption.yaml")
     bands = _yaml(bands_text, bands_where)
-    scoring = _yaml(scoring_text, scoring_where)
     disruption = _yaml(disruption_text, disruption_where)
     return Reference(
         harm_weights=_harm(harm_text, harm_where),
         ocg_bands=_coded(bands.get("bands"), bands_where, "bands"),
         ocg_statuses=_coded(bands.get("statuses"), bands_where, "statuses"),
-        scoring=scoring,
         folder=str(path) if path else "(defaults)",
         disruption=disruption,
     )

@@ -1,4 +1,4 @@
-"""`iom config`: a force's own copies of the reference tables (harm weights, bands, scoring)."""
+"""`iom config`: a force's own copies of the reference tables (harm weights, bands, cohort...)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _source(settings: Settings) -> str:
 
 @main.group("config")
 def config() -> None:
-    """Reference tables a force can edit: offence harm weights, OCG bands, scoring weights."""
+    """Reference tables a force can edit: harm weights, OCG bands, cohort and disruption."""
 
 
 @config.command("init")

@@ -4,7 +4,9 @@ Arrangements open on a date: MAPPA cases without an end (level 2/3 or level 1), 
 hearing as perpetrator or offender within `flags.marac_active_days`, and open IOM episodes
 by cohort type. The lead is the first present in `lead_precedence` (default MAPPA 2/3 >
 MARAC/MATAC > IOM Fixed > Flex > Free > MAPPA 1); the others show as flags. Counts count
-each person once, under their lead.
+each person once, under their lead; IOM counts (the home page's Fixed/Flex/Free) count each
+person once under the first of their open IOM episodes' cohort types in the precedence
+(`lead_episodes`).
 
 >>> lead_of({"IOM_FLEX", "MAPPA_1"}, ("MAPPA_2_3", "MARAC_MATAC", "IOM_FIXED", "IOM_FLEX"))
 'IOM_FLEX'
@@ -19,10 +21,11 @@ import pandas as pd
 
 from iom.cohort.config import CohortConfig
 from iom.cohort.data import CohortData
+from iom.cohort.episodes import open_on
 from iom.cohort.features import current_rows
 from iom.model import vocab_label
 
-__all__ = ["arrangements", "cohort_counts", "lead_of", "led_elsewhere"]
+__all__ = ["arrangements", "cohort_counts", "lead_episodes", "lead_of", "led_elsewhere"]
 
 
 def lead_of(present: Iterable[str], precedence: Sequence[str]) -> str | None:
@@ -78,6 +81,27 @@ def arrangements(data: CohortData, config: CohortConfig, as_of: date) -> pd.Data
         lambda c: vocab_label("LeadArrangement", c) if isinstance(c, str) else ""
     )
     return out
+
+
+def lead_episodes(episodes: pd.DataFrame, precedence: Sequence[str], as_of: date) -> pd.DataFrame:
+    """One row per person: their lead IOM episode among those open on `as_of`.
+
+    The lead is the episode whose cohort type (`IOM_<cohort>`) comes first in `precedence`;
+    between episodes of the same type the later start, then the higher episode id. `episodes`
+    has person_id, episode_id, cohort, start_on and end_on columns.
+    """
+    if episodes.empty:
+        return episodes.iloc[0:0]
+    spans = zip(episodes["start_on"], episodes["end_on"], strict=True)
+    is_open = pd.Series([open_on(start, end, as_of) for start, end in spans], index=episodes.index)
+    current = episodes[is_open & episodes["episode_id"].notna()]
+    order = {code: i for i, code in enumerate(precedence)}
+    rank = ("IOM_" + current["cohort"].astype(str)).map(order).fillna(len(order))
+    current = current.assign(_rank=rank, _start=current["start_on"].astype(str))
+    current = current.sort_values(
+        ["person_id", "_rank", "_start", "episode_id"], ascending=[True, True, False, False]
+    )
+    return current.drop_duplicates("person_id").drop(columns=["_rank", "_start"])
 
 
 def led_elsewhere(lead: str | None, cohort_type: str, precedence: Sequence[str]) -> bool:

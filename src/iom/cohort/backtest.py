@@ -144,5 +144,6 @@ def backtest_store(
         since=as_of - timedelta(days=longest),
         until=as_of + timedelta(days=config.backtest["horizon_days"]),
         purpose_detail="cohort backtest",
+        ties=config.projections,
     )
     return backtest(data, config, harm, as_of, cohort_type)

@@ -5,7 +5,7 @@ Every mistake is one `ConfigError` naming the key and what is allowed, e.g.
 
 >>> config = load_cohort_config()
 >>> config.version, config.thresholds["select"]
-('2026.11-1', 50.0)
+('2026.11-2', 50.0)
 >>> sorted(config.cohort_types)
 ['FIXED', 'FLEX', 'FREE']
 """
@@ -57,7 +57,9 @@ COHORT_TYPES = MODEL.vocabularies["IomCohort"].values
 RISK_MARKERS = ("weapons", "domestic_abuse", "mappa", "high_rosh", "wanted")
 OCG_ROLES = MODEL.vocabularies["OcgRole"].values
 NETWORK_METHODS = ("pagerank", "betweenness")
-PROJECTIONS = ("co_offending", "association", "family", "household")
+# The network package's tie types the network component may use (`iom.network.projection`);
+# OCG co-membership is left out because OCG role is a component of its own.
+PROJECTIONS = ("co-offending", "association", "family", "household")
 HOUSEHOLD_PARTS = ("offenders", "harm", "da_incidents", "children")
 
 

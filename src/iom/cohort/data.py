@@ -7,12 +7,14 @@ one consultation audit event naming everyone whose offending was read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
+from iom.network.projection import read_ties
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Store
@@ -75,7 +77,7 @@ COLUMNS: dict[str, list[str]] = {
         "to_on",
     ],
     "pathways": ["person_id", "kind", "pathway", "status"],
-    "ties": ["a", "b", "kind"],
+    "ties": ["a", "b", "kind", "first_on"],
 }
 
 
@@ -110,7 +112,8 @@ class CohortData:
     def until(self, day: date) -> CohortData:
         """Only what was known by `day`: offences, spells, cases and episodes begun by then.
 
-        Later releases and episode ends are blanked, so a backtest cannot see the future.
+        Later releases and episode ends are blanked, and ties first seen later (co-offending
+        in a later offence) dropped, so a backtest cannot see the future.
         """
         iso = day.isoformat()
         offences = self.offences[self.offences["committed_on"].astype(str) <= iso]
@@ -120,8 +123,15 @@ class CohortData:
         episodes["end_on"] = _blank_after(episodes["end_on"], iso)
         protection = self.protection[self.protection["start_on"].astype(str) <= iso].copy()
         protection["end_on"] = _blank_after(protection["end_on"], iso)
+        first = self.ties["first_on"].astype("string").fillna("")
+        ties = self.ties[(first == "") | (first <= iso)]
         return replace(
-            self, offences=offences, custody=custody, episodes=episodes, protection=protection
+            self,
+            offences=offences,
+            custody=custody,
+            episodes=episodes,
+            protection=protection,
+            ties=ties,
         )
 
     def person_ids(self) -> list[str]:
@@ -134,6 +144,15 @@ def _blank_after(values: pd.Series, iso: str) -> pd.Series:
     return values.where(~later, None)
 
 
+def _ties(store: Store, kinds: Sequence[str], since: date, until: date) -> list[dict[str, Any]]:
+    """The chosen tie types from the network package's projection queries, one row a tie."""
+    rows = read_ties(store, kinds, since=since, until=until) if kinds else []
+    return [
+        {"a": row["a"], "b": row["b"], "kind": kind, "first_on": row.get("first_on")}
+        for kind, row in rows
+    ]
+
+
 def read_cohort_data(
     store: Store,
     actor: Actor,
@@ -141,8 +160,14 @@ def read_cohort_data(
     since: date,
     until: date,
     purpose_detail: str = "cohort scores",
+    ties: Sequence[str] = ("co-offending", "association", "family", "household"),
 ) -> CohortData:
-    """Read everything the cohort scores need (offences from `since` to `until`); audited."""
+    """Read everything the cohort scores need (offences from `since` to `until`); audited.
+
+    `ties` are the network package's tie types read for the network component, in the same
+    window (household: people who lived together at some time in it; the score keeps only
+    those living together on the day scored).
+    """
     window = {"since": since.isoformat(), "until": until.isoformat()}
     offences = pd.DataFrame(store.read("cohort/offending", window))
     victims: dict[str, list[str]] = {}
@@ -159,7 +184,7 @@ def read_cohort_data(
         ocgs=store.read("cohort/ocg_roles"),
         residences=store.read("cohort/residences"),
         pathways=store.read("cohort/pathway_progress"),
-        ties=store.read("cohort/ties"),
+        ties=_ties(store, ties, since, until),
     )
     subjects = data.person_ids()
     if subjects:

@@ -210,6 +210,11 @@ def evaluate_store(
     config = cohort_config_for(settings)
     harm = reference_for(settings).harm_weights
     data = read_cohort_data(
-        store, actor, since=date(1900, 1, 1), until=as_of, purpose_detail="cohort evaluation"
+        store,
+        actor,
+        since=date(1900, 1, 1),
+        until=as_of,
+        purpose_detail="cohort evaluation",
+        ties=config.projections,
     )
     return evaluate(data, config, harm, as_of)

@@ -1,12 +1,16 @@
-"""Network position: PageRank or sampled betweenness on the person-to-person projection.
+"""Network position: PageRank or sampled betweenness on the network package's projection.
 
-The projection joins people who offended together, are associated, are family, or live in
-the same household now (which of these is configurable). Scores are scaled so the average
-person in the graph has 1 (PageRank) or by the largest value (betweenness); the result says
-which method ran and, for betweenness, the sample size.
+The ties are the network package's (`iom.network.projection`: one named query per tie
+type): co-offending and association in the scoring window, family, and household (read for
+the window, kept between people living together on the day scored: `co_resident`); which of
+these is configured in cohort.yaml (`network.projections`). The graph is built by
+`iom.network.projection.build_graph`, unweighted, and measured with `iom.network.pagerank`
+or `iom.network.betweenness`. Scores are scaled so the average person in the graph has 1
+(PageRank) or by the largest value (betweenness); the result says which method ran and, for
+betweenness, the sample size.
 
->>> edges = pd.DataFrame({"a": ["a", "a", "b"], "b": ["b", "c", "c"], "kind": ["family"] * 3})
->>> position = network_position(edges, ["family"], "pagerank")
+>>> ties = pd.DataFrame({"a": ["a", "a", "b"], "b": ["b", "c", "c"], "kind": ["family"] * 3})
+>>> position = network_position(ties, ["family"], "pagerank")
 >>> position.values.round(2).tolist(), position.method
 ([1.0, 1.0, 1.0], 'PageRank over 3 people and 3 ties (family)')
 """
@@ -16,10 +20,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import networkx as nx
 import pandas as pd
 
-__all__ = ["NetworkPosition", "household_ties", "network_position"]
+from iom.network.betweenness import betweenness
+from iom.network.pagerank import pagerank
+from iom.network.projection import build_graph
+
+__all__ = ["NetworkPosition", "co_resident", "network_position"]
 
 
 @dataclass(frozen=True)
@@ -30,14 +37,21 @@ class NetworkPosition:
     method: str
 
 
-def household_ties(residences: pd.DataFrame) -> pd.DataFrame:
-    """Pairs of people living at the same household now (a, b, kind='household')."""
-    current = residences[residences["to_on"].astype("string").fillna("") == ""]
-    pairs = current.merge(current, on="household_id", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["person_id_a"] < pairs["person_id_b"]]
-    return pd.DataFrame(
-        {"a": pairs["person_id_a"], "b": pairs["person_id_b"], "kind": "household"}
-    ).drop_duplicates()
+def co_resident(ties: pd.DataFrame, residents: pd.DataFrame) -> pd.DataFrame:
+    """`ties` with household ties kept only between people living at the same household in
+    `residents` (rows of person_id, household_id: the residences current on the day scored).
+    """
+    home = ties["kind"] == "household"
+    if not home.any():
+        return ties
+    current = residents[["person_id", "household_id"]].drop_duplicates()
+    pairs = current.merge(current, on="household_id")
+    together = set(zip(pairs["person_id_x"], pairs["person_id_y"], strict=True))
+    keep = [
+        not is_home or (a, b) in together
+        for a, b, is_home in zip(ties["a"], ties["b"], home, strict=True)
+    ]
+    return ties[keep]
 
 
 def network_position(
@@ -48,23 +62,28 @@ def network_position(
     sample: int = 1000,
     seed: int = 7,
 ) -> NetworkPosition:
-    """Scores for everyone on the projection made of the `projections` tie kinds."""
+    """Scores for everyone on the projection made of the `projections` tie types.
+
+    `ties` has one row per tie (a, b, kind = the network package's tie type).
+    """
     chosen = ties[ties["kind"].isin(list(projections))]
-    graph = nx.Graph()
-    graph.add_edges_from(zip(chosen["a"], chosen["b"], strict=True))
+    rows = (
+        (kind, {"a": a, "b": b})
+        for a, b, kind in zip(chosen["a"], chosen["b"], chosen["kind"], strict=True)
+    )
+    graph = build_graph(rows, weighted=False)
     kinds = ", ".join(projections)
     n, m = graph.number_of_nodes(), graph.number_of_edges()
     if n == 0:
         return NetworkPosition(pd.Series(dtype=float), f"no ties of the kinds {kinds}")
     if method == "betweenness":
         k = min(sample, n)
-        scores = nx.betweenness_centrality(graph, k=k if k < n else None, seed=seed)
-        values = pd.Series(scores, dtype=float)
+        values = pd.Series(betweenness(graph, sample=k, seed=seed), dtype=float)
         top = values.max()
         values = values / top if top > 0 else values
         how = f"sampled from {k} of {n} people" if k < n else "exact"
         label = f"betweenness ({how}) over {n} people and {m} ties ({kinds}), scaled to the highest"
         return NetworkPosition(values.sort_index(), label)
-    values = pd.Series(nx.pagerank(graph), dtype=float) * n
+    values = pd.Series(pagerank(graph), dtype=float) * n
     label = f"PageRank over {n} people and {m} ties ({kinds})"
     return NetworkPosition(values.sort_index(), label)

@@ -24,7 +24,7 @@ from iom.cohort.config import CohortConfig, cohort_config_for
 from iom.cohort.data import CohortData, read_cohort_data
 from iom.cohort.features import age_on, current_rows, offence_table, person_features
 from iom.cohort.households import HouseholdScores, score_households
-from iom.cohort.network_position import NetworkPosition, household_ties, network_position
+from iom.cohort.network_position import NetworkPosition, co_resident, network_position
 from iom.cohort.scale import population_cap, scaled
 from iom.cohort.serial import serial_perpetrators
 from iom.errors import ConfigError
@@ -397,12 +397,9 @@ def score_cohort(
     clock.lap("serial perpetrators")
     context = context_table(known, offences, config, as_of, households, serial)
     clock.lap("context (flags, arrangements, confidence)")
-    ties = known.ties
-    if "household" in config.projections:
-        current = current_rows(known.residences, "from_on", "to_on", as_of)
-        ties = pd.concat([ties, household_ties(current)])
+    living = current_rows(known.residences, "from_on", "to_on", as_of)
     network = network_position(
-        ties,
+        co_resident(known.ties, living),
         config.projections,
         config.network_method,
         sample=config.betweenness_sample,
@@ -465,6 +462,7 @@ def rank_people(
         since=as_of - timedelta(days=longest),
         until=as_of,
         purpose_detail="cohort ranking",
+        ties=config.projections,
     )
     if timings is not None:
         timings["read the store (named queries, audit)"] = time.perf_counter() - started

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from iom.cohort.households import HouseholdScores
-from iom.cohort.priority import CohortScores, rank_people
+from iom.cohort.priority import CohortScores, order_ranked, rank_people
 from iom.cohort.serial import rule_text
 from iom.errors import EMPTY_STORE
 from iom.model import vocab_label
@@ -25,6 +25,7 @@ __all__ = [
     "household_view",
     "serial_rows",
     "serial_view",
+    "with_person",
 ]
 
 
@@ -58,6 +59,15 @@ def filter_ranked(
     if recommendation:
         keep &= frame["recommendation"] == recommendation
     return frame[keep]
+
+
+def with_person(shown: pd.DataFrame, ranked: pd.DataFrame, person_id: str | None) -> pd.DataFrame:
+    """`shown` with `person_id`'s row from `ranked` added in rank order when it is missing
+    (a link from a profile opens that person even outside the top or the filters)."""
+    if not person_id or person_id in set(shown["id"]):
+        return shown
+    found = ranked[ranked["id"] == person_id]
+    return shown if found.empty else order_ranked(pd.concat([shown, found]))
 
 
 def due_for_release(scores: CohortScores) -> pd.DataFrame:

@@ -20,7 +20,7 @@ from pathlib import Path
 from iom.errors import ConfigError
 from iom.ingest.files import find_csv_files
 from iom.ingest.headers import parse_header
-from iom.model import MODEL, Model
+from iom.model import MODEL, Model, Property
 
 __all__ = ["as_of_of", "days_to", "moved_to_today", "shift_folder"]
 
@@ -44,14 +44,19 @@ def as_of_of(folder: Path) -> date:
         raise ConfigError(f"{path}: no valid as_of date (YYYY-MM-DD)") from None
 
 
+def _dated(prop: Property) -> bool:
+    """A date, or a timestamp kept as text (`*_at`, e.g. a decision's `decided_at`)."""
+    return prop.type == "date" or (prop.type == "string" and prop.name.endswith("_at"))
+
+
 def _date_columns(name: str, head: list[str], model: Model) -> dict[int, set[str] | None]:
-    """Column index -> the relationship types for which it is a date (None: always a date)."""
+    """Column index -> the relationship types for which it is a date or timestamp (None: always)."""
     header = parse_header(name, head, model)
     out: dict[int, set[str] | None] = {}
     if header.kind == "node" and header.id is not None:
         props = model.labels[header.id.label].properties
         for c in header.properties:
-            if c.name in props and props[c.name].type == "date":
+            if c.name in props and _dated(props[c.name]):
                 out[c.index] = None
     elif header.kind == "relationship":
         types = set(model.relationships) if header.type_column else {header.stem_type}
@@ -61,7 +66,7 @@ def _date_columns(name: str, head: list[str], model: Model) -> dict[int, set[str
                 for t in types
                 if t in model.relationships
                 and c.name in model.relationship(t).properties
-                and model.relationship(t).properties[c.name].type == "date"
+                and _dated(model.relationship(t).properties[c.name])
             }
             if dated:
                 out[c.index] = dated
@@ -71,15 +76,17 @@ def _date_columns(name: str, head: list[str], model: Model) -> dict[int, set[str
 def _shift(cell: str, days: int) -> str:
     if not cell:
         return cell
+    day, rest = (cell[:10], cell[10:]) if cell[10:11] == "T" else (cell, "")
     try:
-        return (date.fromisoformat(cell) + timedelta(days=days)).isoformat()
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat() + rest
     except ValueError:
-        return cell  # not a date: left for the import's validation to report
+        return cell  # not a date (or a time of day only): left as it is
 
 
 def shift_folder(src: Path, dst: Path, days: int, model: Model = MODEL) -> Path:
     """Copy every CSV file (and manifest.json) of `src` into `dst`, with every date-typed
-    column of the model, and the manifest's as_of, moved by `days`; nothing else changes."""
+    column of the model, the date part of its `*_at` timestamps, and the manifest's as_of,
+    moved by `days`; nothing else changes."""
     src, dst = Path(src), Path(dst)
     for name, path in find_csv_files(src):
         text = path.read_text(encoding="utf-8-sig")

@@ -28,11 +28,13 @@ __all__ = [
     "TIE_TYPES",
     "Projection",
     "ProjectionError",
+    "build_graph",
     "expand",
     "ocg_choices",
     "parse_ties",
     "person_facts",
     "project",
+    "read_ties",
 ]
 
 TIE_QUERIES = {
@@ -133,6 +135,53 @@ def _seeds(
     return None, "force-wide"
 
 
+def read_ties(
+    store: Store,
+    ties: Sequence[str] | str | None,
+    *,
+    since: date | str | None = None,
+    until: date | str | None = None,
+) -> list[tuple[str, dict[str, Any]]]:
+    """Every tie of the chosen types in the window, force-wide, as (tie type, row) pairs.
+
+    Not audited: for callers that audit their own read (the cohort ranking) and only pass on
+    measures computed from the ties, not the ties themselves.
+    """
+    s, u = _window(since, until)
+    return list(_edges(store, parse_ties(ties), None, s, u))
+
+
+def build_graph(
+    rows: Iterable[tuple[str, dict[str, Any]]],
+    *,
+    weighted: bool = True,
+    within: Iterable[str] | None = None,
+) -> nx.Graph:
+    """One edge per tied pair from (tie type, row) pairs; only between `within` when given.
+
+    An edge's `ties` maps each tie type to its count (the row's `weight`, else 1), `weight`
+    is their sum (1 when unweighted) and `distance` 1/weight.
+    """
+    graph = nx.Graph()
+    if within is not None:
+        graph.add_nodes_from(list(within))
+    for tie, row in rows:
+        a, b = row["a"], row["b"]
+        if within is not None and (a not in graph or b not in graph):
+            continue
+        if not graph.has_edge(a, b):
+            graph.add_edge(a, b, ties={}, detail={})
+        data = graph[a][b]
+        data["ties"][tie] = data["ties"].get(tie, 0) + int(row.get("weight") or 1)
+        extra = {k: v for k, v in row.items() if k not in ("a", "b", "weight")}
+        if extra:
+            data["detail"][tie] = extra
+    for _, _, data in graph.edges(data=True):
+        data["weight"] = float(sum(data["ties"].values())) if weighted else 1.0
+    add_distances(graph)
+    return graph
+
+
 def person_facts(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """Name, birth date, gender, labels and offence count of each person (not audited here)."""
     out = {}
@@ -189,22 +238,7 @@ def project(
                 seen_rows.add((tie, row["a"], row["b"]))
                 rows.append((tie, row))  # ties among the outermost people
         scope += f", {hops} hop(s)"
-    for tie, row in rows:
-        a, b = row["a"], row["b"]
-        if seeds is not None and (a not in graph or b not in graph):
-            continue
-        if graph.has_edge(a, b):
-            data = graph[a][b]
-        else:
-            graph.add_edge(a, b, ties={}, detail={})
-            data = graph[a][b]
-        data["ties"][tie] = data["ties"].get(tie, 0) + int(row.get("weight") or 1)
-        extra = {k: v for k, v in row.items() if k not in ("a", "b", "weight")}
-        if extra:
-            data["detail"][tie] = extra
-    for _, _, data in graph.edges(data=True):
-        data["weight"] = float(sum(data["ties"].values())) if weighted else 1.0
-    add_distances(graph)
+    graph = build_graph(rows, weighted=weighted, within=None if seeds is None else graph.nodes)
     ids = sorted(graph.nodes)
     facts = person_facts(store, ids) if ids else {}
     memberships: dict[str, list[dict[str, Any]]] = {pid: [] for pid in ids}

@@ -3,7 +3,10 @@
 The rules, so a figure can be checked by hand:
 
 - **cohort**: people with an IOM episode open on `as_of` (started by then, `end_on` empty or
-  later) at the area's hub (`AT_HUB`); split by cohort FIXED / FLEX / FREE.
+  later), each counted once, under their lead IOM episode
+  (`iom.cohort.arrangements.lead_episodes`: the cohort type first in cohort.yaml's
+  `lead_precedence`, default Fixed > Flex > Free), at that episode's hub (`AT_HUB`); split
+  by that cohort type FIXED / FLEX / FREE, so the split adds up to the cohort.
 - **ocgs**: OCGs that operate in the area (`OPERATES_IN`) and are not ARCHIVED.
 - **open_plans**: plans with status OPEN whose owning officer is based in the area
   (`(:Plan)-[:OWNED_BY]->(:Officer)-[:BASED_IN]->(:Area)`). One rule for offender plans and
@@ -23,10 +26,12 @@ from typing import Any
 
 import pandas as pd
 
-from iom.cohort.episodes import current_episodes
+from iom.cohort.arrangements import lead_episodes
+from iom.cohort.config import cohort_config_for
 from iom.dates import parse_date
 from iom.model import MODEL, vocab_label
 from iom.security.access import Actor
+from iom.settings import Settings
 from iom.store.base import Store
 
 __all__ = [
@@ -69,7 +74,9 @@ FIGURE_HELP: dict[str, str] = {
     "reviews_overdue": "Open plans whose next review date has passed",
 }
 COUNTING_RULES: tuple[str, ...] = (
-    "**IOM cohort**: people with an IOM episode open on the day at the area's hub.",
+    "**IOM cohort**: people with an IOM episode open on the day, each counted once: under "
+    "their lead IOM cohort type (Fixed before Flex before Free, as cohort.yaml's lead "
+    "precedence says) at that episode's hub.",
     "**OCGs**: groups operating in the area that are not archived.",
     "**Open plans**: open plans whose owning officer is based in the area.",
     f"**Reviews due / overdue**: open plans whose next review falls in the next "
@@ -149,7 +156,9 @@ def _figures(
     return out
 
 
-def overview_figures(store: Store, actor: Actor, as_of: date | None = None) -> Overview:
+def overview_figures(
+    store: Store, actor: Actor, as_of: date | None = None, *, settings: Settings | None = None
+) -> Overview:
     """Figures per area and for the force on `as_of` (today by default).
 
     Only counts leave this function, so no individual's record is consulted and no audit
@@ -161,7 +170,8 @@ def overview_figures(store: Store, actor: Actor, as_of: date | None = None) -> O
         store.read("overview/episodes", {"as_of": as_of.isoformat()}),
         columns=["person_id", "episode_id", "cohort", "start_on", "end_on", "area_id"],
     )
-    episodes = current_episodes(episodes, as_of)
+    precedence = cohort_config_for(settings).lead_precedence
+    episodes = lead_episodes(episodes, precedence, as_of)
     ocgs = pd.DataFrame(store.read("overview/ocgs"), columns=["ocg_id", "status", "area_id"])
     plans = pd.DataFrame(
         store.read("overview/open_plans"),
@@ -178,6 +188,8 @@ def overview_figures(store: Store, actor: Actor, as_of: date | None = None) -> O
     return Overview(areas=frame.reset_index(drop=True), totals=totals, as_of=as_of)
 
 
-def area_figures(store: Store, actor: Actor, as_of: date | None = None) -> pd.DataFrame:
+def area_figures(
+    store: Store, actor: Actor, as_of: date | None = None, *, settings: Settings | None = None
+) -> pd.DataFrame:
     """One row per policing area: cohort size and split, OCGs, open plans, reviews due/overdue."""
-    return overview_figures(store, actor, as_of).areas
+    return overview_figures(store, actor, as_of, settings=settings).areas

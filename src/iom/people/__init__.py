@@ -1,4 +1,4 @@
-"""People: one person's profile and the people search, every read audited."""
+"""People: one person's profile, their cohort standing and the people search, all audited."""
 
 from iom.people.profile import (
     FLAGS,
@@ -9,12 +9,15 @@ from iom.people.profile import (
     person_profile,
 )
 from iom.people.search import SEARCH_LIMIT_MAX, find_people
+from iom.people.standing import CohortStanding, cohort_standing
 
 __all__ = [
     "FLAGS",
     "ROLES",
     "SEARCH_LIMIT_MAX",
+    "CohortStanding",
     "PersonProfile",
+    "cohort_standing",
     "find_people",
     "from_persons_view",
     "person_name",

@@ -2,7 +2,8 @@
 
 The profile gathers what the force holds about one person (details, flags, offences with
 their harm, households, associates, family, OCG memberships, IOM episodes, MAPPA and MARAC
-cases) through named queries, so the profile page only renders it.
+cases) through named queries, so the profile page only renders it. Their cohort score and
+their households' scores come from the cohort library (`iom.people.standing`).
 """
 
 from __future__ import annotations
@@ -108,8 +109,6 @@ class PersonProfile:
                 out.append(f"MARAC {case.get('heard_on') or ''}".strip())
         for group in self.current_ocgs(as_of):
             out.append(f"OCG {code_label('OcgRole', group.get('role'))}: {group['name']}")
-        if any(h["high_impact"] for h in self.households):
-            out.append("High-impact household")
         return out
 
     def raised_flags(self) -> list[str]:
@@ -277,10 +276,7 @@ def person_profile(
         labels=list(found[0]["labels"] or []),
         flags={flag: _truthy(details.get(flag)) for flag in FLAGS},
         offences=_offences(store.read("people/offences", params), reference),
-        households=[
-            {**row, "high_impact": _truthy(row.get("high_impact"))}
-            for row in store.read("people/households", params)
-        ],
+        households=store.read("people/households", params),
         associates=associates,
         family=_family(store.read("people/family", params)),
         ocgs=store.read("people/ocgs", params),

@@ -27,6 +27,7 @@ from iom.seed.force import build_force
 from iom.seed.ocgs import count_ocgs, plan_networks, plan_ocgs, write_ocgs
 from iom.seed.offending import build_offending
 from iom.seed.people import build_people
+from iom.seed.phones import build_phones
 from iom.seed.profile import profile_force, profile_table
 from iom.seed.readme import planted_text, write_readme
 from iom.seed.world import F, World
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 GENERATOR_NAME = "iom.seed"
-GENERATOR_VERSION = "2"  # bump when the output for the same arguments changes on purpose
+GENERATOR_VERSION = "3"  # bump when the output for the same arguments changes on purpose
 MIN_PERSONS = 200
 MAX_PERSONS = 5_000_000
 PROFILE_UP_TO = 20_000  # larger forces leave the calibration table to `iom seed profile`
@@ -92,6 +93,7 @@ def _steps(w: World) -> list[tuple[str, Callable[[], Any]]]:
         ("referrals, plans, actions and reviews", lambda: build_casework(w)),
         ("4P plans and disruptions", lambda: build_disruption(w)),
         ("meetings", lambda: build_meetings(w)),
+        ("phones and calls", lambda: build_phones(w)),
         ("person and household rows", lambda: (write_people(w), write_households(w))),
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import product
+
 from iom.reference import load_reference
 from iom.seed.names import AREAS
 from iom.seed.world import Ocg, World
@@ -226,18 +228,113 @@ def _tie(w: World, a: int, b: int, last_seen: int, source: str | None = None) ->
         w.write_tie(a, b, source or w.weighted(_SOURCES), w.pick(_GRADINGS), last_seen)
 
 
-def _assessments(w: World, ocg: Ocg) -> None:
+_NOTES = {
+    "CRIMINALITY_HARM": {
+        "HIGH": "Class A supply with serious violence and exploitation of children",
+        "MEDIUM": "Steady volume of acquisitive or supply offences; harm mostly local",
+        "LOW": "Low-level offending; little harm reported to partners",
+    },
+    "CAPABILITY": {
+        "HIGH": "Access to firearms, cash and corrupt contacts; uses encrypted phones",
+        "MEDIUM": "Some resources and vehicles; limited counter-surveillance",
+        "LOW": "Few resources; relies on members' own phones and cars",
+    },
+    "INTENT": {
+        "HIGH": "Intends to expand into a rival's market and has used violence to do so",
+        "MEDIUM": "Protects its market; threats made but little violence",
+        "LOW": "No sign of intent to expand or resist enforcement",
+    },
+    "GEOGRAPHIC_REACH": {
+        "HIGH": "County lines into neighbouring forces and an overseas supplier",
+        "MEDIUM": "Works across two policing areas",
+        "LOW": "One estate or town centre",
+    },
+    "NETWORK": {
+        "HIGH": "Tied to shared facilitators and two other groups",
+        "MEDIUM": "Cohesive core with a changing periphery",
+        "LOW": "Loose group; members come and go",
+    },
+}
+
+
+def _grade_table(w: World) -> tuple[list[str], list[tuple[float, tuple[str, ...]]]]:
+    """Every combination of attribute grades with its score (the rule of ocg_disruption.yaml)."""
+    section = load_reference().disruption["assessment"]
+    attrs = [(str(a["code"]), float(a["weight"])) for a in section["attributes"]]
+    points = {str(k): float(v) for k, v in section["grade_points"].items()}
+    top = sum(wt for _, wt in attrs) * max(points.values())
+    combos = []
+    for grades in product(sorted(points), repeat=len(attrs)):
+        total = sum(100 * wt * points[g] / top for (_, wt), g in zip(attrs, grades, strict=True))
+        combos.append((round(total, 1), grades))
+    return [a for a, _ in attrs], combos
+
+
+def _band_of(score: float, minimums: list[tuple[str, float]]) -> str:
+    for band, minimum in minimums:
+        if score >= minimum:
+            return band
+    return minimums[-1][0]
+
+
+def _schedule(w: World, ocg: Ocg, review: int) -> list[int]:
+    """Assessment days on the re-assessment cadence: first at mapping, then every 4-6 months;
+    archived groups stop after archiving, and a minority of live groups are overdue."""
+    rng = w.aux
+    stop = ocg.active_until + 60 if ocg.status == "ARCHIVED" else w.today - 3
+    if ocg.status != "ARCHIVED" and rng.random() < 0.14:
+        stop = w.today - review - 3 - int(rng.random() * 75)  # overdue by days to weeks
+    days = [ocg.mapped_on]
+    while True:
+        nxt = days[-1] + review - 45 + int(rng.random() * 41)
+        if nxt > min(stop, w.today - 3):
+            return days
+        days.append(nxt)
+
+
+def _rule(w: World) -> tuple[int, list[str], dict[str, list[tuple[float, tuple[str, ...]]]]]:
+    """The re-assessment interval, the attribute codes and every grade combination by band."""
+    ref = load_reference()
+    review = int(ref.disruption["assessment"].get("review_days", 180))
+    minimums = sorted(
+        ((c, float(b["min_score"])) for c, b in ref.ocg_bands.items()), key=lambda x: -x[1]
+    )
+    attrs, combos = _grade_table(w)
+    by_band: dict[str, list[tuple[float, tuple[str, ...]]]] = {}
+    for score, grades in combos:
+        by_band.setdefault(_band_of(score, minimums), []).append((score, grades))
+    return review, attrs, by_band
+
+
+def _assessments(w: World, ocg: Ocg, rule: tuple) -> None:
+    """Dated assessments on the cadence, each graded per attribute so that its score and band
+    follow the force's table (`iom ocg explain` shows the same band from the grades)."""
+    review, attrs, by_band = rule
     coordinator = w.areas[ocg.areas[0]].officers["OCG_COORDINATOR"][0]
-    prev = None
-    for day, band, score in ocg.bands:
+    days = _schedule(w, ocg, review)
+    trajectory = [band for _day, band, _score in ocg.bands]
+    prev_band, prev_grades = None, None
+    for k, day in enumerate(days):
+        band = trajectory[min(len(trajectory) - 1, k * len(trajectory) // len(days))]
+        if k == len(days) - 1:
+            band = trajectory[-1]
+        options = by_band[band]
+        if prev_grades is not None:
+            near = min(sum(a != b for a, b in zip(g, prev_grades, strict=True)) for _, g in options)
+            options = [
+                o
+                for o in options
+                if sum(a != b for a, b in zip(o[1], prev_grades, strict=True)) == near
+            ]
+        score, grades = options[int(w.aux.random() * len(options))]
         aid = w.next_id("OCGA", 5)
         size = len(ocg.members)
-        if prev is None:
+        if prev_band is None:
             why = f"First mapping ({ocg.activity}); {size} nominals identified"
-        elif prev == band:
-            why = f"Re-scored: capability and reach unchanged; band held at {band}"
+        elif prev_band == band:
+            why = f"Re-scored on the {review}-day cycle: band held at {band}"
         else:
-            why = f"Re-scored: band moved from {prev} to {band} after new intelligence"
+            why = f"Re-scored: band moved from {prev_band} to {band} after new intelligence"
         w.out.node(
             "OCGAssessment",
             aid,
@@ -250,7 +347,13 @@ def _assessments(w: World, ocg: Ocg) -> None:
             },
         )
         w.out.rel("ASSESSED_AS", "OCG", ocg.id, "OCGAssessment", aid)
-        prev = band
+        for code, grade in zip(attrs, grades, strict=True):
+            gid = w.next_id("OCGG", 6)
+            note = _NOTES.get(code, {}).get(grade, "")
+            w.out.node("AssessmentGrade", gid, {"attribute": code, "grade": grade, "note": note})
+            w.out.rel("GRADED", "OCGAssessment", aid, "AssessmentGrade", gid)
+        prev_band, prev_grades = band, grades
+    ocg.bands[-1] = (days[-1], trajectory[-1], ocg.bands[-1][2])
 
 
 def _members(w: World, ocg: Ocg) -> None:
@@ -284,6 +387,79 @@ def _owners(w: World) -> None:
         ocg.owner = min(owners, key=lambda o: (load.get(o, 0), o))
         load[ocg.owner] = load.get(ocg.owner, 0) + 1
         w.out.rel("OWNS", "Officer", ocg.owner, "OCG", ocg.id)
+        # The record of choosing the owner: by the area's co-ordinator, soon after mapping.
+        oid = w.next_id("OWN", 5)
+        coordinator = w.areas[ocg.areas[0]].officers["OCG_COORDINATOR"][0]
+        w.out.node(
+            "OwnerAssignment",
+            oid,
+            {
+                "assigned_on": min(w.today - 1, ocg.mapped_on + 3 + int(w.aux.random() * 25)),
+                "reason": (
+                    f"Based in {w.areas[ocg.areas[0]].name}; lowest OCG caseload of the area's "
+                    f"plan owners ({load[ocg.owner] - 1} owned at the time)"
+                ),
+                "assigned_by": w.officer_name(coordinator),
+            },
+        )
+        w.out.rel("ASSIGNS", "OwnerAssignment", oid, "Officer", ocg.owner)
+        w.out.rel("ASSIGNMENT_FOR", "OwnerAssignment", oid, "OCG", ocg.id)
+
+
+_BUSINESSES = {
+    "ILLEGAL_DRUGS": ("Hand car wash", "Vape shop", "Barber shop", "Takeaway"),
+    "ILLEGAL_FIREARMS": ("Scrap metal yard", "Motor repairs garage"),
+    "ORGANISED_ACQUISITIVE_CRIME": ("Used car dealer", "Scrap metal yard", "Motor repairs garage"),
+    "FRAUD": ("Phone repair shop", "Lettings agency", "Mini-market"),
+    "MODERN_SLAVERY_HUMAN_TRAFFICKING": ("Nail bar", "Hand car wash", "Cannabis farm unit"),
+    "MONEY_LAUNDERING": ("Money service bureau", "Mini-market", "Takeaway"),
+}
+_VEHICLES = (
+    ("Volkswagen", "Golf", "Black"),
+    ("Ford", "Fiesta", "Silver"),
+    ("BMW", "3 Series", "Grey"),
+    ("Mercedes-Benz", "A-Class", "White"),
+    ("Toyota", "Prius", "Silver"),
+    ("Audi", "A3", "Black"),
+    ("Vauxhall", "Corsa", "Red"),
+    ("Ford", "Transit", "White"),
+)
+_VRM = "ABCDEFGHJKLMNOPRSTUVWXY"
+
+
+def _assets(w: World, ocg: Ocg) -> None:
+    """Businesses the OCG fronts through and vehicles it uses (targets for disruptions)."""
+    rng = w.aux
+    members = [m for m, _ in ocg.members]
+    if not members:
+        return
+    kinds = _BUSINESSES[ocg.threat]
+    for _ in range(int(rng.random() * 3) + (ocg.status == "ACTIVE")):
+        bid = w.next_id("BUS", 5)
+        kind = kinds[int(rng.random() * len(kinds))]
+        owner = w.people[members[int(rng.random() * len(members))]]
+        home = w.households[owner.home]
+        street = home.address.split(",")[0].split(" ", 1)[-1]
+        w.out.node(
+            "Business",
+            bid,
+            {
+                "name": f"{owner.last} {kind}",
+                "business_type": kind,
+                "address": f"Unit {1 + int(rng.random() * 30)}, {street}",
+                "postcode": home.postcode,
+            },
+        )
+        w.out.rel("USES", "OCG", ocg.id, "Business", bid)
+        ocg.uses.append(("Business", bid))
+    for _ in range(1 + int(rng.random() * 3)):
+        vid = w.next_id("VEH", 5)
+        make, model, colour = _VEHICLES[int(rng.random() * len(_VEHICLES))]
+        letters = "".join(_VRM[int(rng.random() * len(_VRM))] for _ in range(3))
+        vrm = f"ZZ{int(rng.random() * 25) + 51:02d} {letters}"  # ZZ: no real DVLA memory tag
+        w.out.node("Vehicle", vid, {"vrm": vrm, "make": make, "model": model, "colour": colour})
+        w.out.rel("USES", "OCG", ocg.id, "Vehicle", vid)
+        ocg.uses.append(("Vehicle", vid))
 
 
 def _attach(w: World, ends: list[int], newcomer: int, m: int, ties: list[tuple[int, int]]) -> None:
@@ -431,6 +607,7 @@ def _cross_links(w: World) -> None:
 
 def write_ocgs(w: World) -> None:
     """OCG nodes with members, areas, owners, assessments and the association network."""
+    rule = _rule(w)
     for ocg in w.ocgs:
         w.out.node(
             "OCG",
@@ -446,7 +623,8 @@ def write_ocgs(w: World) -> None:
         )
         for a in ocg.areas:
             w.out.rel("OPERATES_IN", "OCG", ocg.id, "Area", w.areas[a].id)
-        _assessments(w, ocg)
+        _assessments(w, ocg, rule)
         _members(w, ocg)
+        _assets(w, ocg)
     _owners(w)
     _cross_links(w)

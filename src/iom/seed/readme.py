@@ -57,7 +57,23 @@ Patterns that later features rely on:
 - no high-impact flag on households: the cohort library scores households from who lives there
   (`LIVES_AT`, dates of birth), their offences and domestic-abuse offences;
 - some nominals also on MAPPA level 2/3 or in an OCG; outstanding suspects, wanted, bail and
-  failed-to-appear flags; duplicate and unscreened referrals; missed, late and overdue reviews.
+  failed-to-appear flags; duplicate and unscreened referrals; missed, late and overdue reviews;
+- OCG assessments on the re-assessment cadence (`review_days` in `ocg_disruption.yaml`), each
+  graded per attribute (`AssessmentGrade`) so that `iom ocg explain` gives the stored band; a
+  minority of live OCGs overdue; businesses and vehicles the groups use (`USES`), targeted by
+  disruptions and 4P actions (`TARGETED`, `TARGETS`); the co-ordinator's tactic advice; 4P
+  objectives (`Objective`, `SERVES`); approvers (`APPROVED_BY`) for every major and moderate
+  grade; evidence with POCA assets restrained and recovered; minutes, agendas and agreed
+  actions for every meeting held; the record of choosing each plan owner;
+- casework records beside the imported columns: dated need assessments (some re-assessed),
+  referral intake and decisions (some deferred first), plan control records, action records
+  (old actions closed and evaluated worked / did not work / unknown with a note; open actions
+  mostly due in the coming weeks, about one in nine overdue), review records, partner places
+  per pathway (`OFFERS`, some hubs over capacity) and the episode each referral and plan
+  belongs to (`FOR_EPISODE`);
+- phones held by OCG members and facilitators with calls between them over the last six months
+  (`HAS_PHONE`, `PhoneCall`): the network explorer's phone-contact ties. Numbers are in
+  Ofcom's drama range (07700 900xxx); vehicle marks start `ZZ`, which DVLA never issues.
 
 ## Planted cases
 

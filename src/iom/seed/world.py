@@ -135,6 +135,9 @@ class Ocg:
     bands: list[tuple[int, str, float]] = field(default_factory=list)
     owner: str = ""
     active_until: int = 0
+    plan: str = ""
+    actions: list[tuple[str, str, str]] = field(default_factory=list)  # (id, strand, tactic)
+    uses: list[tuple[str, str]] = field(default_factory=list)  # (label, id) of businesses, vehicles
 
 
 class World:
@@ -152,6 +155,9 @@ class World:
         self.n = persons
         self.seed = seed
         self.rng = random.Random(seed)
+        # A second stream for the records added after the force was calibrated (grades,
+        # minutes, action records, phones...), so they leave the calibrated draws unchanged.
+        self.aux = random.Random(seed * 7919 + 104729)
         self.names = Namer(self.rng)
         self.as_of = as_of
         self.today = as_of.toordinal()
@@ -182,6 +188,8 @@ class World:
         self.facilitators: list[tuple[int, list[int]]] = []  # person -> OCG numbers served
         self.recorder: Any = None  # the offence Recorder, once offending is built
         self.marac_perps: set[int] = set()
+        self.agreed: dict[str, set[str]] = {}  # meeting -> actions it agreed
+        self.open_needs: dict[tuple[int, str], int] = {}  # (area, pathway) -> open plans' needs
         self.files: dict[str, int] = {}  # row counts by file, once the writer is closed
         self.in_custody: dict[int, list[tuple[int, int | None]]] = {}  # person -> (start, out)
         self.da_pairs: list[list[int]] = []  # [perp, victim, n, last_day, worst]

@@ -20,7 +20,7 @@ import redis
 
 from iom.errors import ConfigError, StoreError
 from iom.settings import Settings
-from iom.store.embedded import EmbeddedServer, _client, private
+from iom.store.embedded import EmbeddedServer, _client, fork_lock, private
 from iom.store.falkor import FalkorStore
 
 __all__ = ["Backup", "backup_store", "restore_store"]
@@ -59,7 +59,8 @@ def backup_store(settings: Settings, folder: Path, timeout: float = 600.0) -> Ba
         raise ConfigError(f"{folder} already exists and is not an empty folder: name a new one.")
     store = FalkorStore(settings, graph=settings.graph)
     try:
-        with store._write_lock():  # no import starts its staging copy (a fork) meanwhile
+        # No import starts its staging copy, and no rewrite or copy (a fork) starts meanwhile.
+        with store._write_lock(), fork_lock(store.server.socket):
             store._wait_for_background_work()
             client = _client(store.server.socket, timeout=timeout)
             try:

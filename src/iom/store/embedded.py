@@ -2,9 +2,12 @@
 
 One server per data directory. A second process finds it by its socket and attaches; a pid
 file or socket left by a crash is cleared before a new start. Append-only persistence is on,
-so a killed server loses no acknowledged write. Before a start the store's files are checked
-(manifest present, every file it names present, base file not empty) and the server refuses a
-log cut short; a damaged store is refused with one sentence, never started empty.
+so a killed server loses no acknowledged write. Before a start, once no server of the
+directory runs, the store's files are checked (manifest present, every file the server loads
+present, base file not empty) and the server refuses a log cut short; a damaged store is
+refused with one sentence, never started empty. The manifest check passes every state a
+crash between the server's own file steps leaves. Log rewrites start only from our code,
+under `fork_lock`.
 """
 
 from __future__ import annotations
@@ -24,7 +27,14 @@ from redis.retry import Retry
 
 from iom.errors import ConfigError, StoreDamaged, StoreError, StoreUnavailable
 
-__all__ = ["EmbeddedServer", "disk_full_message", "is_disk_full", "log_tail", "private"]
+__all__ = [
+    "EmbeddedServer",
+    "disk_full_message",
+    "fork_lock",
+    "is_disk_full",
+    "log_tail",
+    "private",
+]
 
 MAX_SOCKET_PATH = 100  # unix sockets allow ~107 bytes; keep a margin
 START_TIMEOUT_S = 120.0  # replaying a large append-only file can take a while
@@ -117,19 +127,24 @@ class EmbeddedServer:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def _clear_stale(self) -> None:
+    def _clear_stale(self, wait: float = 10.0) -> None:
+        """Clear the pid file and socket of a server that is gone, waiting for one that is going.
+
+        A server that is shutting down (or was just killed) has stopped answering but may still
+        be writing its files; the files are checked only once no server of this directory runs.
+        """
         pid = self.pid()
         if pid is not None and _alive(pid) and _serves(pid, self.socket):
-            # A server process exists but does not answer: give it a moment, then stop it.
-            deadline = time.monotonic() + 5
-            while time.monotonic() < deadline:
+            deadline = time.monotonic() + wait
+            while _alive(pid) and _serves(pid, self.socket):
                 if self.ping():
                     return
-                time.sleep(0.1)
-            raise StoreUnavailable(
-                f"the embedded store (pid {pid}) is running but not answering on {self.socket}; "
-                f"stop it with `iom down` or `kill {pid}`, then try again."
-            )
+                if time.monotonic() > deadline:
+                    raise StoreUnavailable(
+                        f"the embedded store (pid {pid}) is running but not answering on "
+                        f"{self.socket}; stop it with `iom down` or `kill {pid}`, then try again."
+                    )
+                time.sleep(0.05)
         for path in (self.socket, self.pidfile):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
@@ -150,25 +165,32 @@ class EmbeddedServer:
             return True
 
     def check_files(self) -> None:
-        """Refuse a damaged store: manifest gone, a file it names gone, or an empty base file."""
-        files = list(self.aof_dir.glob("appendonly.aof.*")) if self.aof_dir.is_dir() else []
+        """Refuse a damaged store: manifest gone, a file the server loads gone, or an empty base.
+
+        Only the files the server loads are checked: the base (`type b`) and the logs since
+        (`type i`). A history file (`type h`) is one a log rewrite replaced; the server deletes
+        it and then rewrites the manifest without it, so a crash between the two (kill -9, power
+        cut) leaves the manifest naming a history file that is gone. The server ignores those,
+        and so must this check: a crash never makes the store be refused as damaged.
+        """
         if not self.manifest.exists():
-            if files or self.marker.exists():
+            # Without the marker the server never answered: its first start was cut short
+            # before it wrote the manifest, which it does again (nothing was stored yet).
+            if self.marker.exists():
                 raise StoreDamaged(
                     f"the store's manifest {self.manifest} is missing, so its data cannot be "
                     f"read; {self.restore_hint()}"
                 )
             return
-        for line in self.manifest.read_text(errors="replace").splitlines():
-            parts = line.split()
-            if len(parts) < 6 or parts[0] != "file":
-                continue
-            path = self.aof_dir / parts[1]
+        for name, kind in _manifest_entries(self.manifest.read_text(errors="replace")):
+            if kind not in ("b", "i"):
+                continue  # history: replaced by a rewrite, never loaded
+            path = self.aof_dir / name
             if not path.exists():
                 raise StoreDamaged(
                     f"the store file {path} named in its manifest is missing; {self.restore_hint()}"
                 )
-            if parts[5] == "b" and path.stat().st_size == 0:
+            if kind == "b" and path.stat().st_size == 0:
                 raise StoreDamaged(
                     f"the store file {path} is empty (damaged); {self.restore_hint()}"
                 )
@@ -242,6 +264,8 @@ class EmbeddedServer:
             "yes" if accept_truncated else "no",
             "--save",
             "",
+            "--auto-aof-rewrite-percentage",
+            "0",  # rewrites start only from our code, under the fork lock (see fork_lock)
             "--daemonize",
             "no",
             "--protected-mode",
@@ -289,7 +313,7 @@ class EmbeddedServer:
             return False
         client = _client(self.socket, timeout=timeout)
         try:
-            _compact(client, timeout)
+            _compact(client, self.socket, timeout)
             client.shutdown(nosave=False)
         except (redis.ConnectionError, redis.TimeoutError):
             pass  # it stopped (or died) meanwhile
@@ -321,6 +345,18 @@ class EmbeddedServer:
                 path.unlink()
 
 
+def _manifest_entries(text: str) -> list[tuple[str, str]]:
+    """(file name, type) for each `file NAME seq N type T ...` line of an append-only manifest."""
+    entries = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) < 2 or parts[0] != "file":
+            continue
+        fields = dict(zip(parts[2::2], parts[3::2], strict=False))
+        entries.append((parts[1], fields.get("type", "")))
+    return entries
+
+
 def _client(socket: Path, timeout: float) -> redis.Redis:
     """A connection for lifecycle commands: no retries, so a gone server is seen at once."""
     return redis.Redis(
@@ -348,13 +384,13 @@ def private(path: Path) -> None:
         path.chmod(0o700 if path.is_dir() else 0o600)
 
 
-def _compact(client: redis.Redis, timeout: float) -> None:
+def _compact(client: redis.Redis, socket: Path, timeout: float) -> None:
     """Rewrite the append-only log as a snapshot so the next start loads it in a moment.
 
     A replayed log of single writes is slow (50 s for the 3,000-person seed force); the
     rewritten one loads in under a second. Waits for a rewrite already under way.
     """
-    with contextlib.suppress(redis.ResponseError):
+    with fork_lock(socket, wait=timeout), contextlib.suppress(redis.ResponseError):
         client.bgrewriteaof()
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -362,6 +398,57 @@ def _compact(client: redis.Redis, timeout: float) -> None:
         if not (info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled")):
             return
         time.sleep(0.05)
+
+
+FORK_LOCK_KEY = "iom:forklock"
+FORK_LOCK_WAIT_S = 330.0  # a holder may wait up to 300 s for a long rewrite to end
+# Delete a lock only if it still holds our value (a stale one may have been taken over).
+RELEASE_SCRIPT = (
+    "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
+)
+
+
+@contextlib.contextmanager
+def fork_lock(socket: Path, wait: float = FORK_LOCK_WAIT_S) -> Iterator[None]:
+    """Hold the server-wide lock on starting a background child (log rewrite, snapshot, copy).
+
+    FalkorDB's GRAPH.COPY forks; started while another child runs (a log rewrite another
+    process began after the "no background work" check, or a second copy), it blocks the
+    server for good (FalkorDB #1056, reproduced here with three writers). Automatic rewrites
+    are off, and every rewrite, snapshot and copy is started under this lock, after checking
+    that no child runs, so none can start between the check and the fork. The lock names its
+    connection and the server's run id, so it dies with its holder's process.
+    """
+    conn = redis.Redis(
+        unix_socket_path=str(socket), single_connection_client=True, retry=Retry(NoBackoff(), 0)
+    )
+    try:
+        run = str(conn.info("server").get("run_id", ""))
+        value = json.dumps({"pid": os.getpid(), "client": int(conn.client_id()), "run": run})
+        deadline = time.monotonic() + wait
+        while not conn.set(FORK_LOCK_KEY, value, nx=True):
+            raw = conn.get(FORK_LOCK_KEY)
+            try:
+                holder = dict(json.loads(raw)) if raw else {}
+            except (ValueError, TypeError):
+                holder = {}
+            ids = {int(c["id"]) for c in conn.client_list()}
+            if raw is not None and (holder.get("run") != run or holder.get("client") not in ids):
+                conn.eval(RELEASE_SCRIPT, 1, FORK_LOCK_KEY, raw)  # its holder is gone
+                continue
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    "the embedded store is busy saving to disk; try again in a minute."
+                )
+            time.sleep(0.02)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(redis.RedisError):
+                conn.eval(RELEASE_SCRIPT, 1, FORK_LOCK_KEY, value)
+    finally:
+        with contextlib.suppress(redis.RedisError):
+            conn.close()
 
 
 def _alive(pid: int) -> bool:

@@ -39,7 +39,14 @@ from redis.retry import Retry
 from iom.errors import StoreError, StoreUnavailable
 from iom.settings import Settings
 from iom.store.base import Row, Slots, Store, Transaction, plain
-from iom.store.embedded import EmbeddedServer, _alive, disk_full_message, is_disk_full
+from iom.store.embedded import (
+    RELEASE_SCRIPT,
+    EmbeddedServer,
+    _alive,
+    disk_full_message,
+    fork_lock,
+    is_disk_full,
+)
 from iom.store.queries import Query, library
 
 __all__ = ["AUDIT_SUFFIX", "STAGING_INFIX", "FalkorStore"]
@@ -49,8 +56,7 @@ SPACE_MARGIN = 16 * 1024 * 1024
 AUDIT_SUFFIX = "__audit"
 STAGING_INFIX = "__staging__"
 _LEGACY_INFIX = "__rollback__"
-# Delete the lock only if it still holds our value (another writer may have taken it over).
-_RELEASE = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end"
+_RELEASE = RELEASE_SCRIPT  # delete the lock only if it still holds our value
 
 
 @dataclass(frozen=True)
@@ -250,8 +256,9 @@ class FalkorStore(Store):
         if snapshot and snapshot in self._graphs():
             if self.graph_name in self._graphs():
                 conn.execute_command("GRAPH.DELETE", self.graph_name)
-            self._wait_for_background_work()
-            conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
+            with fork_lock(self.server.socket):
+                self._wait_for_background_work()
+                conn.execute_command("GRAPH.COPY", snapshot, self.graph_name)
             conn.execute_command("GRAPH.DELETE", snapshot)
         conn.delete(self._lock_key)
 
@@ -269,9 +276,10 @@ class FalkorStore(Store):
             with self._write_lock() as lock:
                 self._discard_staging(lock.conn)
                 self._ensure_graph()
-                self._wait_for_background_work()
                 staging = f"{self.graph_name}{STAGING_INFIX}{lock.token[:12]}"
-                lock.conn.execute_command("GRAPH.COPY", self.graph_name, staging)
+                with fork_lock(self.server.socket):  # no rewrite or copy starts meanwhile
+                    self._wait_for_background_work()
+                    lock.conn.execute_command("GRAPH.COPY", self.graph_name, staging)
                 tx = _FalkorTransaction(self, self._db.select_graph(staging))
                 try:
                     yield tx
@@ -332,7 +340,8 @@ class FalkorStore(Store):
         """Wait until the server has no child process (log rewrite, snapshot).
 
         GRAPH.COPY forks; started while a log rewrite's child is still alive, it blocks the
-        server for good (seen with FalkorDB 4.16), so a transaction waits its turn here.
+        server for good (seen with FalkorDB 4.16), so a transaction waits its turn here. Call
+        it holding `fork_lock`, so no other child can start between this check and the fork.
         """
         deadline = time.monotonic() + timeout
         busy = (
@@ -354,8 +363,8 @@ class FalkorStore(Store):
         Replaying the log of a 3,000-person import took 50 s at start; the rewritten log loads
         in under a second. The rewrite runs in the background and is crash-safe.
         """
-        with contextlib.suppress(redis.ResponseError):  # one is already running: fine
-            self._conn.bgrewriteaof()
+        with fork_lock(self.server.socket), contextlib.suppress(redis.ResponseError):
+            self._conn.bgrewriteaof()  # a ResponseError: one is already running, fine
 
     def drop_graph(self) -> None:
         """Delete this store's graphs and audit trail (to clean up throw-away test graphs)."""

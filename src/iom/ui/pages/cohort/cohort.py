@@ -15,7 +15,13 @@ from iom.cohort.decisions import (
 from iom.cohort.explain import explain_person
 from iom.cohort.export import export_bytes, labelled
 from iom.cohort.priority import rank_people
-from iom.cohort.review import due_for_release, empty_note, filter_ranked, history_lines
+from iom.cohort.review import (
+    due_for_release,
+    empty_note,
+    filter_ranked,
+    history_lines,
+    with_person,
+)
 from iom.model import MODEL, vocab_label
 from iom.ui.app import page
 from iom.ui.state import actor, get_store, guard, require_data
@@ -81,6 +87,11 @@ recommendation = filters[3].selectbox(
 frame = filter_ranked(
     ranked, flag=flag, hub=hub, pathway=pathway, recommendation=recommendation
 ).head(top)
+linked = st.query_params.get("person")  # from a profile: show and explain that person
+frame = with_person(frame, ranked, linked)
+if linked in set(frame["id"]) and st.session_state.get("_cohort_linked") != linked:
+    st.session_state["_cohort_linked"] = linked
+    st.session_state["cohort_person"] = linked
 table = labelled(frame, chosen_type)
 
 st.subheader(f"{len(frame)} shown, as of {scores.as_of:%d %B %Y}")

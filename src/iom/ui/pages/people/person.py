@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from iom.people import find_people, person_profile
+from iom.model import vocab_label
+from iom.people import cohort_standing, find_people, person_profile
 from iom.reference import code_label
 from iom.text import escape
 from iom.ui.app import page
@@ -107,6 +108,31 @@ cols[1].metric("Risk of serious harm", profile.detail("risk_of_serious_harm") or
 cols[2].metric("OGRS3", details.get("ogrs3") if details.get("ogrs3") is not None else "—")
 cols[3].metric("Offences linked", len(profile.offences))
 
+with guard():
+    standing = cohort_standing(store, actor(VIEW_PURPOSE), person_id)
+explanation = standing.explanation
+score_row = st.columns([1, 1, 1, 2], vertical_alignment="bottom")
+if explanation is not None:
+    score_row[0].metric(
+        "Cohort score",
+        f"{explanation.score:.1f}",
+        help=escape(f"0-100, {vocab_label('IomCohort', explanation.cohort_type)}"),
+    )
+    score_row[1].metric("Rank", f"{explanation.rank} of {explanation.ranked}")
+    score_row[2].metric(
+        "Recommendation", vocab_label("CohortRecommendation", explanation.recommendation)
+    )
+else:
+    score_row[0].metric("Cohort score", "—")
+score_row[3].page_link(
+    page("cohort"),
+    label="Open in the cohort review",
+    icon=":material/format_list_numbered:",
+    query_params={"person": person_id},
+)
+with st.expander("Why this cohort score", icon=":material/help:"):
+    st.text("\n".join(explanation.lines()) if explanation else standing.headline())
+
 tabs = st.tabs(["Offences", "Household", "Associates", "Family", "OCGs", "IOM and cases"])
 with tabs[0]:
     _table(
@@ -127,12 +153,23 @@ with tabs[0]:
         "No offences recorded.",
     )
 with tabs[1]:
-    for household in profile.households:
-        if household["high_impact"]:
-            reason = household.get("high_impact_reason") or "no reason recorded"
-            st.warning(escape(f"High-impact household: {household['address']} ({reason})"))
+    scored = {h["household_id"]: h for h in standing.households}
+    for household in standing.households:
+        st.text(
+            f"Household score {household['score']:.1f} of 100 (rank {household['rank']} of "
+            f"{household['ranked']} households scored):\n" + "\n".join(household["lines"])
+        )
+    if not standing.households and profile.households:
+        st.text(
+            "Where they live now is not among the scored households (no resident with "
+            "counted offending and no domestic-abuse incident in the cohort window)."
+        )
     households = [
-        {**h, "residents": [r["name"] for r in h.get("residents") or []]}
+        {
+            **h,
+            "score": round(scored[h["id"]]["score"], 1) if h["id"] in scored else None,
+            "residents": [r["name"] for r in h.get("residents") or []],
+        }
         for h in profile.households
     ]
     _table(
@@ -143,7 +180,7 @@ with tabs[1]:
             "area": "Area",
             "from_on": "From",
             "to_on": "To",
-            "high_impact": "High impact",
+            "score": "Household score (0-100)",
             "residents": "Other residents",
         },
         "No household recorded.",
