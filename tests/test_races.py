@@ -156,3 +156,29 @@ def test_two_ups_start_one_dashboard_and_up_right_after_down_works(data_dir: Pat
         for proc in (first, second):
             if proc.poll() is None:
                 proc.kill()
+
+
+def test_opening_while_the_starter_closes_starts_the_server_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The process that started the server closes (seeing nobody else) just after a second
+    process found it answering: the second one starts it again instead of failing."""
+    first = open_store(Settings(data_dir=data_dir))
+    assert first.started_server  # type: ignore[attr-defined]
+    real_start = EmbeddedServer.start
+    calls: list[bool] = []
+
+    def start_then_lose_the_server(self: EmbeddedServer) -> bool:
+        started = real_start(self)
+        calls.append(started)
+        if len(calls) == 1:
+            first.close()  # the starter leaves between our ping and our first command
+        return started
+
+    monkeypatch.setattr(EmbeddedServer, "start", start_then_lose_the_server)
+    second = open_store(Settings(data_dir=data_dir))
+    try:
+        assert calls == [False, True]  # attached to the old server, then started a new one
+        assert second.read("stats/label_counts") == []
+    finally:
+        second.close()

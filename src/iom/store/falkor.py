@@ -59,6 +59,10 @@ _LEGACY_INFIX = "__rollback__"
 _RELEASE = RELEASE_SCRIPT  # delete the lock only if it still holds our value
 
 
+# How often opening the store starts or attaches again when the server went away meanwhile.
+ATTACH_ATTEMPTS = 3
+
+
 @dataclass(frozen=True)
 class _Lock:
     """A held write lock: its own connection (which identifies it), token and stored value."""
@@ -103,32 +107,43 @@ class FalkorStore(Store):
         self.graph_name = graph
         self.audit_name = graph + AUDIT_SUFFIX
         self.description = f"embedded store in {settings.data_dir}"
-        self.started_server = self.server.start() if start else False
-        if not self.server.ping():
-            raise StoreUnavailable(
-                f"the embedded store in {settings.data_dir} is not running; start it with `iom up`."
-            )
         self._client_name = f"iom-{os.getpid()}"
-        self._db = FalkorDB(
-            unix_socket_path=str(self.server.socket),
-            client_name=self._client_name,
-            retry=Retry(NoBackoff(), 1),
-        )
-        self._conn: redis.Redis = self._db.connection
-        self._graph = self._db.select_graph(graph)
-        self._audit = self._db.select_graph(self.audit_name)
         self._lock_key = f"iom:txlock:{graph}"
         self._closed = False
-        try:
-            self._clear_stale_lock(self._conn)
-            self._ensure_graph()
-            self._move_legacy_audit_events()
-        except redis.ConnectionError as e:
-            raise StoreUnavailable(f"the {self.description} stopped answering ({e})") from e
-        except redis.ResponseError as e:
-            if not is_disk_full(e):
-                raise
-            # A full disk: reading still works, writes say why they are refused.
+        # The server can stop between our ping and our first command (the process that
+        # started it closes while seeing no other client yet): then start it again.
+        for attempt in range(ATTACH_ATTEMPTS):
+            self.started_server = self.server.start() if start else False
+            if not self.server.ping():
+                if start and attempt < ATTACH_ATTEMPTS - 1:
+                    continue
+                raise StoreUnavailable(
+                    f"the embedded store in {settings.data_dir} is not running; "
+                    "start it with `iom up`."
+                )
+            self._db = FalkorDB(
+                unix_socket_path=str(self.server.socket),
+                client_name=self._client_name,
+                retry=Retry(NoBackoff(), 1),
+            )
+            self._conn: redis.Redis = self._db.connection
+            self._graph = self._db.select_graph(graph)
+            self._audit = self._db.select_graph(self.audit_name)
+            try:
+                self._clear_stale_lock(self._conn)
+                self._ensure_graph()
+                self._move_legacy_audit_events()
+                break
+            except redis.ConnectionError as e:
+                with contextlib.suppress(redis.RedisError):
+                    self._conn.close()
+                if not start or attempt == ATTACH_ATTEMPTS - 1:
+                    raise StoreUnavailable(f"the {self.description} stopped answering ({e})") from e
+            except redis.ResponseError as e:
+                if not is_disk_full(e):
+                    raise
+                # A full disk: reading still works, writes say why they are refused.
+                break
         if self.started_server:
             atexit.register(self.close)
 
