@@ -6,9 +6,9 @@ import uuid
 from datetime import date
 from typing import Any
 
-from iom.casework import checks
+from iom.casework import checks, directory
 from iom.casework.changes import keep, now
-from iom.casework.plans import PlanView, _Edit, _plan_row, find_owner, get_plan
+from iom.casework.plans import PlanView, _Edit, _plan_row, get_plan
 from iom.errors import InvalidInput
 from iom.security.access import Actor
 from iom.store.base import Store
@@ -36,7 +36,7 @@ def add_action(
     plan = _plan_row(store, checks.text("plan", plan_id))
     code = checks.pathway_code(pathway)
     what = checks.text("description", description)
-    owner = find_owner(store, owner_id)
+    owner = directory.find_owner(store, owner_id)
     created = checks.optional_day("created_on", created_on) or checks.today()
     due = checks.day("due_on", due_on)
     checks.not_before("due_on", due, created, "the day the action was created")

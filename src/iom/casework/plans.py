@@ -15,18 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from iom.casework import checks
+from iom.casework import checks, directory
 from iom.casework.changes import keep, now
 from iom.errors import EditConflict, InvalidInput, RecordNotFound
+from iom.model import person_name
 from iom.security import audit
 from iom.security.access import Actor
-from iom.store.base import Row, Store, Transaction
+from iom.store.base import Store, Transaction
 
 __all__ = [
     "DEFAULT_INTERVAL_WEEKS",
     "INTERVAL_WEEKS",
     "PlanView",
-    "find_owner",
     "get_plan",
     "open_plan",
     "plan_history",
@@ -59,16 +59,12 @@ class PlanView:
         return int(self.plan.get("version") or 0)
 
 
-def _name(row: Row) -> str:
-    return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
-
-
 def _plan_row(store: Store | Transaction, plan_id: str) -> dict[str, Any]:
     rows = store.read("casework/plan", {"id": plan_id})
     if not rows:
         raise RecordNotFound(f"no plan with id {plan_id!r}")
     row = dict(rows[0])
-    row["person_name"] = _name(row)
+    row["person_name"] = person_name(row)
     return row
 
 
@@ -82,15 +78,6 @@ def _interval(weeks: int | str | None) -> int:
             "review_interval_weeks", f"{value} weeks; reviews are every 4 to 6 weeks"
         )
     return value
-
-
-def find_owner(store: Store, owner_id: str | None, field_name: str = "owner") -> Row:
-    """The officer or partner agency with this id (its `kind` says which), or InvalidInput."""
-    wanted = checks.text(field_name, owner_id)
-    rows = store.read("casework/owner", {"id": wanted})
-    if not rows:
-        raise InvalidInput(field_name, f"no officer or partner agency with id {wanted!r}")
-    return rows[0]
 
 
 def open_plan(
@@ -107,7 +94,7 @@ def open_plan(
     person = checks.text("person", person_id)
     if not store.read("casework/person_by_id", {"id": person}):
         raise InvalidInput("person", f"no person with id {person!r}")
-    owner = find_owner(store, owner_id)
+    owner = directory.find_owner(store, owner_id)
     if owner["kind"] != "Officer":
         raise InvalidInput(
             "owner", f"{owner['id']} is a partner agency; a plan is owned by an officer"

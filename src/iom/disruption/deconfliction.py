@@ -18,6 +18,7 @@ from typing import Any
 
 from iom.disruption.common import as_date, config
 from iom.disruption.plans import CLOSED_STATUSES
+from iom.model import person_name
 from iom.reference import Reference
 from iom.security import audit
 from iom.security.access import Actor
@@ -87,7 +88,7 @@ def deconflict(
                 )
         found = Deconfliction(
             pid,
-            f"{person.get('first_name') or ''} {person.get('last_name') or ''}".strip(),
+            person_name(person),
             person["ocgs"],
             iom,
             aimed,
