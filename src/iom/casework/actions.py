@@ -7,8 +7,9 @@ from datetime import date
 from typing import Any
 
 from iom.casework import checks, directory
-from iom.casework.changes import keep, now
+from iom.casework.changes import keep
 from iom.casework.plans import PlanView, _Edit, _plan_row, get_plan
+from iom.dates import precise_now
 from iom.errors import InvalidInput
 from iom.security.access import Actor
 from iom.store.base import Store
@@ -57,7 +58,7 @@ def add_action(
             slots={"To": owner["kind"]},
         )
         kept = {**props, "created_on": record["created_on"], "owner": owner["id"]}
-        keep(tx, actor, now(), "Action", action_id, {}, kept)
+        keep(tx, actor, precise_now(), "Action", action_id, {}, kept)
     return get_plan(store, actor, plan["id"])
 
 
@@ -114,7 +115,7 @@ def update_action(
             "casework/update_action",
             {"plan_id": plan["id"], "id": action["id"], "props": on_action, "record": on_record},
         )
-        keep(tx, actor, now(), "Action", action["id"], before, changes)
+        keep(tx, actor, precise_now(), "Action", action["id"], before, changes)
     return get_plan(store, actor, plan["id"])
 
 
@@ -146,5 +147,5 @@ def evaluate_action(
             "casework/update_action",
             {"plan_id": plan["id"], "id": action["id"], "props": {}, "record": record},
         )
-        keep(tx, actor, now(), "Action", action["id"], before, changes)
+        keep(tx, actor, precise_now(), "Action", action["id"], before, changes)
     return get_plan(store, actor, plan["id"])

@@ -20,7 +20,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from iom.casework import checks, directory
-from iom.casework.changes import keep, now
+from iom.casework.changes import keep
+from iom.dates import precise_now
 from iom.errors import InvalidInput
 from iom.model import MODEL, person_name, vocab_label
 from iom.security import audit
@@ -189,7 +190,7 @@ def declare_capacity(
         keep(
             tx,
             actor,
-            now(),
+            precise_now(),
             "OFFERS",
             f"{partner}->{code}",
             {"capacity": before},

@@ -6,8 +6,9 @@ import uuid
 from datetime import date
 
 from iom.casework import checks
-from iom.casework.changes import keep, now
+from iom.casework.changes import keep
 from iom.casework.plans import PlanView, _Edit, _plan_row, get_plan
+from iom.dates import precise_now
 from iom.errors import InvalidInput
 from iom.security.access import Actor
 from iom.store.base import Store
@@ -71,5 +72,5 @@ def assess_need(
                 "notes": note,
             },
         )
-        keep(tx, actor, now(), "NeedAssessment", new_id, before, after)
+        keep(tx, actor, precise_now(), "NeedAssessment", new_id, before, after)
     return get_plan(store, actor, plan["id"])

@@ -16,7 +16,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from iom.casework import checks, directory
-from iom.casework.changes import keep, now
+from iom.casework.changes import keep
+from iom.dates import precise_now
 from iom.errors import EditConflict, InvalidInput, RecordNotFound
 from iom.model import person_name
 from iom.security import audit
@@ -112,7 +113,7 @@ def open_plan(
         if (e.get("start_on") or "") <= day and not (e.get("end_on") and e["end_on"] < day)
     ]
     plan_id = f"PLN-{uuid.uuid4().hex[:10].upper()}"
-    at = now()
+    at = precise_now()
     plan_title = checks.text("title", title, required=False) or "IOM plan"
     due = opened + timedelta(weeks=weeks)
     with store.transaction() as tx:
@@ -217,7 +218,7 @@ class _Edit:
             version,
             detail,
         )
-        self.at = now()
+        self.at = precise_now()
 
     def __enter__(self) -> Transaction:
         _check_version(self.plan, self.version)
@@ -275,7 +276,7 @@ def set_review_interval(
             {"id": plan["id"], "props": {"next_review_due": changes["next_review_due"]}},
         )
         tx.write("casework/update_control", {"id": plan["id"], "review_interval_weeks": value})
-        keep(tx, actor, now(), "Plan", plan["id"], before, changes)
+        keep(tx, actor, precise_now(), "Plan", plan["id"], before, changes)
     return get_plan(store, actor, plan["id"])
 
 

@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any
 
 from iom.casework import checks, directory
-from iom.casework.changes import keep, now
+from iom.casework.changes import keep
+from iom.dates import precise_now
 from iom.errors import InvalidInput, RecordNotFound
 from iom.model import MODEL, person_name, vocab_label
 from iom.security import audit
@@ -217,7 +218,7 @@ def add_referral(
     held = _arrangements(store, [target]).get(target, []) if creating is None else []
     warnings = arrangement_lines(held)
     referral_id = f"REF-{uuid.uuid4().hex[:10].upper()}"
-    at = now()
+    at = precise_now()
     with store.transaction() as tx:
         if creating is not None:
             tx.write("casework/create_person", creating)
@@ -319,7 +320,7 @@ def decide_referral(
             episode = (
                 max(open_now, key=lambda r: r.get("start_on") or "")["id"] if open_now else None
             )
-    at = now()
+    at = precise_now()
     after = {"outcome": status, "decided_by": actor.user, "decided_at": at, "reason": why}
     before = {
         "outcome": current.get("outcome"),

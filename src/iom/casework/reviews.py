@@ -19,8 +19,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from iom.casework import checks
-from iom.casework.changes import keep, now
+from iom.casework.changes import keep
 from iom.casework.plans import DEFAULT_INTERVAL_WEEKS, PlanView, _Edit, _plan_row, get_plan
+from iom.dates import precise_now
 from iom.errors import InvalidInput
 from iom.model import person_name
 from iom.security import audit
@@ -205,11 +206,11 @@ def record_review(
         keep(
             tx,
             actor,
-            now(),
+            precise_now(),
             "Review",
             review_id,
             {},
             {"held_on": held.isoformat(), "outcome": result},
         )
-        keep(tx, actor, now(), "Plan", plan["id"], before, changes)
+        keep(tx, actor, precise_now(), "Plan", plan["id"], before, changes)
     return get_plan(store, actor, plan["id"])
