@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from iom.dates import parse_date
 from iom.disruption.assessment import AssessmentRule, explain_band
-from iom.disruption.common import as_date
 from iom.disruption.ledger import list_disruptions
 from iom.disruption.plans import four_p_plan
 from iom.errors import RecordNotFound
@@ -28,7 +28,7 @@ def list_ocgs(
     rows = store.read("disruption/ocgs")
     due: dict[str, str] = {}
     for a in store.read("disruption/assessments", {"ocg": None}):
-        last = as_date(a.get("assessed_on"))
+        last = parse_date(a.get("assessed_on"))
         if last is not None:
             due[a["ocg_id"]] = (last + timedelta(days=rule.review_days)).isoformat()
     out = []
