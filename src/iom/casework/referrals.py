@@ -26,7 +26,6 @@ __all__ = [
     "Candidate",
     "add_referral",
     "decide_referral",
-    "get_referral",
     "list_referrals",
     "match_person",
     "referral_counts",
@@ -265,19 +264,6 @@ def _referral_row(store: Store, referral_id: str) -> dict[str, Any]:
         raise RecordNotFound(f"no referral with id {referral_id!r}")
     row = dict(rows[0])
     row["name"] = person_name(row)
-    return row
-
-
-def get_referral(store: Store, actor: Actor, referral_id: str) -> dict[str, Any]:
-    """One referral with its person and partner. Audited."""
-    row = _referral_row(store, referral_id.strip())
-    audit.record(
-        store,
-        actor,
-        "CONSULTATION",
-        [row["person_id"]] if row["person_id"] else [],
-        f"referral {row['id']}",
-    )
     return row
 
 
