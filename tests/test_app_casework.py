@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from casework_world import ALICE, load_world
-from iom.casework import plans
+from iom.casework import actions, plans
 from iom.settings import Settings
 from iom.store import Store, open_store
 
@@ -154,7 +154,7 @@ def test_pathways_page_declares_capacity(world_env: Store) -> None:
 
 def test_search_page_finds_and_filters(world_env: Store) -> None:
     view = _opened(world_env)
-    plans.add_action(
+    actions.add_action(
         world_env,
         ALICE,
         view.id,

@@ -9,7 +9,7 @@ import pytest
 
 from casework_world import ALICE, load_world
 from csv_files import write_import
-from iom.casework import plans
+from iom.casework import actions, needs, plans
 from iom.casework.coverage import declare_capacity, pathway_coverage
 from iom.casework.outstanding import outstanding
 from iom.errors import InvalidInput
@@ -30,7 +30,7 @@ def _row(coverage, pathway: str) -> dict:
 
 def test_heat_map_counts_current_needs_and_flags_capacity(world: Store) -> None:
     north = plans.open_plan(world, ALICE, "P1", "OFF1")  # imported need: drugs and alcohol
-    north = plans.assess_need(
+    north = needs.assess_need(
         world,
         ALICE,
         north.id,
@@ -40,7 +40,7 @@ def test_heat_map_counts_current_needs_and_flags_capacity(world: Store) -> None:
         status="SUPPORT_REQUIRED",
     )
     south = plans.open_plan(world, ALICE, "P4", "OFF3")
-    south = plans.assess_need(
+    south = needs.assess_need(
         world,
         ALICE,
         south.id,
@@ -49,7 +49,7 @@ def test_heat_map_counts_current_needs_and_flags_capacity(world: Store) -> None:
         severity="LOW",
         status="NOT_STARTED",
     )
-    south = plans.assess_need(
+    south = needs.assess_need(
         world,
         ALICE,
         south.id,
@@ -73,7 +73,7 @@ def test_heat_map_counts_current_needs_and_flags_capacity(world: Store) -> None:
 
 def test_unmet_needs_are_those_without_an_action(world: Store) -> None:
     view = plans.open_plan(world, ALICE, "P1", "OFF1")
-    view = plans.assess_need(
+    view = needs.assess_need(
         world,
         ALICE,
         view.id,
@@ -84,7 +84,7 @@ def test_unmet_needs_are_those_without_an_action(world: Store) -> None:
     )
     unmet = pathway_coverage(world, ALICE, with_scores=False).unmet
     assert sorted(n["pathway"] for n in unmet) == ["ACCOMMODATION", "DRUGS_ALCOHOL"]
-    plans.add_action(
+    actions.add_action(
         world,
         ALICE,
         view.id,
@@ -118,7 +118,7 @@ def test_rising_scores_come_first(world: Store, tmp_path: Path) -> None:
     load_directory(world, write_import(tmp_path / "o", offences), SYSTEM)
     for person, owner in (("P1", "OFF1"), ("P4", "OFF3")):
         view = plans.open_plan(world, ALICE, person, owner)
-        plans.assess_need(
+        needs.assess_need(
             world,
             ALICE,
             view.id,

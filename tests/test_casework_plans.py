@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from casework_world import ALICE, BOB, load_world
-from iom.casework import plans
+from iom.casework import actions, needs, plans
 from iom.errors import EditConflict, InvalidInput
 from iom.store import Store
 
@@ -38,7 +38,7 @@ def test_imported_need_is_read_until_a_dated_assessment_replaces_it(world: Store
     assert [(n["pathway"], n["severity"], n["source"]) for n in view.needs] == [
         ("DRUGS_ALCOHOL", "HIGH", "imported need")
     ]
-    view = plans.assess_need(
+    view = needs.assess_need(
         world,
         ALICE,
         view.id,
@@ -48,7 +48,7 @@ def test_imported_need_is_read_until_a_dated_assessment_replaces_it(world: Store
         status="IN_PROGRESS",
         assessed_on="2025-01-10",
     )
-    view = plans.assess_need(
+    view = needs.assess_need(
         world,
         ALICE,
         view.id,
@@ -58,7 +58,7 @@ def test_imported_need_is_read_until_a_dated_assessment_replaces_it(world: Store
         status="DONE",
         assessed_on="2025-03-01",
     )
-    view = plans.assess_need(
+    view = needs.assess_need(
         world,
         ALICE,
         view.id,
@@ -91,7 +91,7 @@ def test_imported_need_is_read_until_a_dated_assessment_replaces_it(world: Store
 def test_action_lifecycle_is_kept_with_before_and_after(world: Store) -> None:
     view = plans.open_plan(world, ALICE, "P1", "OFF1")
     due = (date.today() + timedelta(days=14)).isoformat()
-    view = plans.add_action(
+    view = actions.add_action(
         world,
         ALICE,
         view.id,
@@ -103,12 +103,12 @@ def test_action_lifecycle_is_kept_with_before_and_after(world: Store) -> None:
     )
     action = view.actions[0]
     assert action["owner_name"] == "Northmere Housing Options" and action["owner_kind"] == "Partner"
-    view = plans.update_action(
+    view = actions.update_action(
         world, BOB, view.id, view.version, action["id"], status="DONE", outcome="Tenancy signed"
     )
     done = view.actions[0]
     assert done["status"] == "DONE" and done["completed_on"] == date.today().isoformat()
-    view = plans.evaluate_action(
+    view = actions.evaluate_action(
         world,
         ALICE,
         view.id,
@@ -141,7 +141,7 @@ def test_two_people_editing_the_same_plan_cannot_overwrite_each_other(world: Sto
         match=r"^plan .* was changed by bob at .* \(you had version 1, it is now version 2\); "
         "nothing was saved",
     ):
-        plans.add_action(
+        actions.add_action(
             world,
             ALICE,
             view.id,
@@ -177,9 +177,9 @@ def test_bad_plan_input_names_the_field_and_saves_nothing(world: Store) -> None:
     ]
     for kwargs, pattern in bad:
         with pytest.raises(InvalidInput, match=pattern):
-            plans.add_action(world, ALICE, view.id, view.version, **kwargs)
+            actions.add_action(world, ALICE, view.id, view.version, **kwargs)
     with pytest.raises(InvalidInput, match=r"^severity: 'HUGE' is not one of"):
-        plans.assess_need(
+        needs.assess_need(
             world, ALICE, view.id, view.version, pathway="HEALTH", severity="HUGE", status="DONE"
         )
     with pytest.raises(
@@ -189,9 +189,9 @@ def test_bad_plan_input_names_the_field_and_saves_nothing(world: Store) -> None:
     with pytest.raises(InvalidInput, match=r"^owner: OFF9 .*|^owner: no officer"):
         plans.open_plan(world, ALICE, "P4", "OFF9")
     assert _counts(world) == before
-    view = plans.add_action(world, ALICE, view.id, view.version, **base)
+    view = actions.add_action(world, ALICE, view.id, view.version, **base)
     with pytest.raises(InvalidInput, match=r"^evaluation: action .* is not finished yet"):
-        plans.evaluate_action(
+        actions.evaluate_action(
             world,
             ALICE,
             view.id,
@@ -201,7 +201,7 @@ def test_bad_plan_input_names_the_field_and_saves_nothing(world: Store) -> None:
             note="n",
         )
     with pytest.raises(InvalidInput, match=r"^note: required"):
-        plans.evaluate_action(
+        actions.evaluate_action(
             world, ALICE, view.id, view.version, view.actions[0]["id"], evaluation="WORKED", note=""
         )
 
@@ -231,7 +231,7 @@ def test_timeline_mixes_offences_actions_and_reviews(world: Store, tmp_path: Pat
     }
     load_directory(world, write_import(tmp_path / "o", offence), SYSTEM)
     view = plans.open_plan(world, ALICE, "P1", "OFF1", opened_on="2025-01-06")
-    view = plans.add_action(
+    view = actions.add_action(
         world,
         ALICE,
         view.id,

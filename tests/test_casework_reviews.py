@@ -9,7 +9,7 @@ import pytest
 
 from casework_world import ALICE, BOB, OLIVE, SAM, load_world
 from ics_check import parse_ics, unescape
-from iom.casework import plans
+from iom.casework import actions, plans
 from iom.casework.digest import write_digest
 from iom.casework.reviews import next_review, record_review, review_state, work_for_user, work_items
 from iom.errors import InvalidInput
@@ -44,7 +44,7 @@ def _plans(world: Store) -> tuple[str, str]:
         opened_on=TODAY - timedelta(weeks=4, days=1),
         review_interval_weeks=4,
     )
-    plans.add_action(
+    actions.add_action(
         world,
         ALICE,
         north.id,

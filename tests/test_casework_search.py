@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from casework_world import ALICE, load_world
-from iom.casework import plans
+from iom.casework import actions, plans
 from iom.casework.reviews import record_review
 from iom.casework.search import ensure_search_index, search
 from iom.errors import InvalidInput
@@ -26,7 +26,7 @@ def casework(store: Store, tmp_path: Path) -> Store:
         ("ACCOMMODATION", "Secure supported housing on release", "OFF1"),
         ("HEALTH", "Register with a GP", "OFF1"),
     ]:
-        view = plans.add_action(
+        view = actions.add_action(
             store,
             ALICE,
             view.id,
@@ -41,8 +41,8 @@ def casework(store: Store, tmp_path: Path) -> Store:
         ("Referral to housing options", "WORKED"),
         ("Secure supported housing on release", "DID_NOT_WORK"),
     ]:
-        view = plans.update_action(store, ALICE, view.id, view.version, ids[text], status="DONE")
-        view = plans.evaluate_action(
+        view = actions.update_action(store, ALICE, view.id, view.version, ids[text], status="DONE")
+        view = actions.evaluate_action(
             store,
             ALICE,
             view.id,
@@ -53,7 +53,7 @@ def casework(store: Store, tmp_path: Path) -> Store:
         )
     record_review(store, ALICE, view.id, view.version, notes="Housed at last; focus on work")
     south = plans.open_plan(store, ALICE, "P4", "OFF3")
-    plans.add_action(
+    actions.add_action(
         store,
         ALICE,
         south.id,

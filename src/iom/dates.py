@@ -1,5 +1,6 @@
 """Dates, one way: a strict YYYY-MM-DD reader for what people type or import, one message for
-a mistake wherever it is made, and a lenient reader for values already stored.
+a mistake wherever it is made, a lenient reader for values already stored, and the
+microsecond UTC time records are stamped with.
 
 >>> parse_iso_date("2024-02-29")
 datetime.date(2024, 2, 29)
@@ -12,9 +13,9 @@ datetime.date(2024, 2, 29)
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
-__all__ = ["not_a_date", "parse_date", "parse_iso_date"]
+__all__ = ["not_a_date", "parse_date", "parse_iso_date", "precise_now"]
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -47,3 +48,8 @@ def parse_date(value: object) -> date | None:
         return date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+def precise_now() -> str:
+    """The current UTC time to the microsecond, so records made in one second keep their order."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from iom.security.access import Actor
 from iom.security.history import change_row, record_history
 from iom.store.base import QueryRunner as Writer
 
-__all__ = ["keep", "now", "record_history"]
-
-
-def now() -> str:
-    """The current UTC time to the microsecond, so edits in one second keep their order."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+__all__ = ["keep", "record_history"]
 
 
 def keep(

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from iom.casework import checks
-from iom.casework.changes import keep, now
+from iom.casework import checks, directory
+from iom.casework.changes import keep
+from iom.dates import precise_now
 from iom.errors import InvalidInput
-from iom.model import MODEL, vocab_label
+from iom.model import MODEL, person_name, vocab_label
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Store
@@ -141,7 +142,7 @@ def pathway_coverage(
     for need in unmet:
         score, before = scores.get(need["person_id"], (0.0, 0.0))
         need.update(
-            person_name=f"{need.get('first_name') or ''} {need.get('last_name') or ''}".strip(),
+            person_name=person_name(need),
             score=round(score, 1),
             score_13_weeks_ago=round(before, 1),
             score_change=round(score - before, 1),
@@ -173,9 +174,7 @@ def declare_capacity(
     if places < 0:
         raise InvalidInput("capacity", "cannot be negative")
     day = checks.optional_day("declared_on", declared_on) or checks.today()
-    found = [r for r in store.read("casework/owner", {"id": partner}) if r["kind"] == "Partner"]
-    if not found:
-        raise InvalidInput("partner", f"no partner agency with id {partner!r}")
+    found = directory.find_partner(store, partner)
     with store.transaction() as tx:
         rows = tx.write(
             "casework/declare_capacity",
@@ -191,7 +190,7 @@ def declare_capacity(
         keep(
             tx,
             actor,
-            now(),
+            precise_now(),
             "OFFERS",
             f"{partner}->{code}",
             {"capacity": before},
@@ -199,7 +198,7 @@ def declare_capacity(
         )
     return {
         "partner_id": partner,
-        "partner_name": found[0]["name"],
+        "partner_name": found["name"],
         "pathway": code,
         "capacity": places,
         "before": before,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from iom.model import person_name
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Store
@@ -49,7 +50,7 @@ def outstanding(store: Store, actor: Actor, *, area_id: str | None = None) -> Ou
                 "area_id": area,
                 "area_name": row.get("area_name") or NO_AREA,
                 "person_id": row["person_id"],
-                "name": f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip(),
+                "name": person_name(row),
                 "offences": [],
                 "since": row.get("since"),
             },

@@ -1,4 +1,6 @@
-"""Offender plans: one per nominal, needs per pathway, actions owned by partners or officers.
+"""Offender plans: one per nominal, opened, read, edited under a version, with their history.
+
+Needs (`needs.assess_need`) and actions (`actions`) are edited through `_Edit` here.
 
 Every change is kept as a `Change` (who, when, before -> after). Each edit names the plan
 version it started from; if someone else saved the plan since, the edit is refused with a
@@ -13,32 +15,27 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from iom.casework import checks
-from iom.casework.changes import keep, now
+from iom.casework import checks, directory
+from iom.casework.changes import keep
+from iom.dates import precise_now
 from iom.errors import EditConflict, InvalidInput, RecordNotFound
+from iom.model import person_name
 from iom.security import audit
 from iom.security.access import Actor
-from iom.store.base import Row, Store, Transaction
+from iom.store.base import Store, Transaction
 
 __all__ = [
     "DEFAULT_INTERVAL_WEEKS",
-    "FINISHED",
     "INTERVAL_WEEKS",
     "PlanView",
-    "add_action",
-    "assess_need",
-    "evaluate_action",
     "get_plan",
     "open_plan",
     "plan_history",
     "set_review_interval",
-    "update_action",
 ]
 
 DEFAULT_INTERVAL_WEEKS = 6
 INTERVAL_WEEKS = (4, 5, 6)
-FINISHED = ("DONE", "DECLINED")
-ACTION_COLUMNS = ("status", "due_on", "completed_on")  # the rest live on its ActionRecord
 
 
 @dataclass
@@ -63,16 +60,12 @@ class PlanView:
         return int(self.plan.get("version") or 0)
 
 
-def _name(row: Row) -> str:
-    return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
-
-
 def _plan_row(store: Store | Transaction, plan_id: str) -> dict[str, Any]:
     rows = store.read("casework/plan", {"id": plan_id})
     if not rows:
         raise RecordNotFound(f"no plan with id {plan_id!r}")
     row = dict(rows[0])
-    row["person_name"] = _name(row)
+    row["person_name"] = person_name(row)
     return row
 
 
@@ -86,14 +79,6 @@ def _interval(weeks: int | str | None) -> int:
             "review_interval_weeks", f"{value} weeks; reviews are every 4 to 6 weeks"
         )
     return value
-
-
-def _owner(store: Store, owner_id: str | None, field_name: str = "owner") -> Row:
-    wanted = checks.text(field_name, owner_id)
-    rows = store.read("casework/owner", {"id": wanted})
-    if not rows:
-        raise InvalidInput(field_name, f"no officer or partner agency with id {wanted!r}")
-    return rows[0]
 
 
 def open_plan(
@@ -110,7 +95,7 @@ def open_plan(
     person = checks.text("person", person_id)
     if not store.read("casework/person_by_id", {"id": person}):
         raise InvalidInput("person", f"no person with id {person!r}")
-    owner = _owner(store, owner_id)
+    owner = directory.find_owner(store, owner_id)
     if owner["kind"] != "Officer":
         raise InvalidInput(
             "owner", f"{owner['id']} is a partner agency; a plan is owned by an officer"
@@ -128,7 +113,7 @@ def open_plan(
         if (e.get("start_on") or "") <= day and not (e.get("end_on") and e["end_on"] < day)
     ]
     plan_id = f"PLN-{uuid.uuid4().hex[:10].upper()}"
-    at = now()
+    at = precise_now()
     plan_title = checks.text("title", title, required=False) or "IOM plan"
     due = opened + timedelta(weeks=weeks)
     with store.transaction() as tx:
@@ -233,7 +218,7 @@ class _Edit:
             version,
             detail,
         )
-        self.at = now()
+        self.at = precise_now()
 
     def __enter__(self) -> Transaction:
         _check_version(self.plan, self.version)
@@ -271,197 +256,6 @@ class _Edit:
         return self._context.__exit__(kind, error, trace)
 
 
-def assess_need(
-    store: Store,
-    actor: Actor,
-    plan_id: str,
-    version: int,
-    *,
-    pathway: str,
-    severity: str,
-    status: str,
-    assessed_on: str | date | None = None,
-    notes: str = "",
-) -> PlanView:
-    """Record a dated needs assessment on a pathway; the earlier one is kept, and the change too."""
-    plan = _plan_row(store, checks.text("plan", plan_id))
-    code = checks.pathway_code(pathway)
-    level = checks.code("severity", "NeedSeverity", severity)
-    state = checks.code("status", "ActionStatus", status)
-    day = checks.optional_day("assessed_on", assessed_on) or checks.today()
-    if day > checks.today():
-        raise InvalidInput("assessed_on", f"{day.isoformat()} is in the future")
-    note = checks.text("notes", notes, required=False)
-    previous = next(
-        (
-            r
-            for r in store.read("casework/plan_assessments", {"id": plan["id"]})
-            if r["pathway"] == code
-        ),
-        None,
-    )
-    if previous is None:
-        previous = (
-            next(
-                (
-                    r
-                    for r in store.read("casework/person_needs", {"person_id": plan["person_id"]})
-                    if r["pathway"] == code
-                ),
-                None,
-            )
-            if plan.get("person_id")
-            else None
-        )
-    new_id = f"NA-{uuid.uuid4().hex[:10].upper()}"
-    after = {"pathway": code, "severity": level, "status": state, "assessed_on": day.isoformat()}
-    before = {k: (previous or {}).get(k) for k in after} if previous else {}
-    with _Edit(store, actor, plan, version, f"{code} need assessed") as tx:
-        tx.write(
-            "casework/create_assessment",
-            {
-                "plan_id": plan["id"],
-                "id": new_id,
-                **after,
-                "assessed_by": actor.user,
-                "notes": note,
-            },
-        )
-        keep(tx, actor, now(), "NeedAssessment", new_id, before, after)
-    return get_plan(store, actor, plan["id"])
-
-
-def add_action(
-    store: Store,
-    actor: Actor,
-    plan_id: str,
-    version: int,
-    *,
-    pathway: str,
-    description: str,
-    owner_id: str,
-    due_on: str | date,
-    created_on: str | date | None = None,
-    status: str = "NOT_STARTED",
-) -> PlanView:
-    """Add an action on a pathway, owned by an existing officer or partner, due after creation."""
-    plan = _plan_row(store, checks.text("plan", plan_id))
-    code = checks.pathway_code(pathway)
-    what = checks.text("description", description)
-    owner = _owner(store, owner_id)
-    created = checks.optional_day("created_on", created_on) or checks.today()
-    due = checks.day("due_on", due_on)
-    checks.not_before("due_on", due, created, "the day the action was created")
-    state = checks.code("status", "ActionStatus", status)
-    action_id = f"ACT-{uuid.uuid4().hex[:10].upper()}"
-    props = {
-        "id": action_id,
-        "description": what,
-        "status": state,
-        "pathway": code,
-        "due_on": due.isoformat(),
-    }
-    record = {"id": action_id, "created_on": created.isoformat()}
-    with _Edit(store, actor, plan, version, f"action {action_id} added") as tx:
-        tx.write(
-            "casework/create_action",
-            {"plan_id": plan["id"], "owner_id": owner["id"], "props": props, "record": record},
-            slots={"To": owner["kind"]},
-        )
-        kept = {**props, "created_on": record["created_on"], "owner": owner["id"]}
-        keep(tx, actor, now(), "Action", action_id, {}, kept)
-    return get_plan(store, actor, plan["id"])
-
-
-def _action(store: Store, plan_id: str, action_id: str) -> dict[str, Any]:
-    wanted = checks.text("action", action_id)
-    for row in store.read("casework/plan_actions", {"id": plan_id}):
-        if row["id"] == wanted:
-            return row
-    raise InvalidInput("action", f"no action {wanted!r} in plan {plan_id}")
-
-
-def update_action(
-    store: Store,
-    actor: Actor,
-    plan_id: str,
-    version: int,
-    action_id: str,
-    *,
-    status: str | None = None,
-    outcome: str | None = None,
-    due_on: str | date | None = None,
-    completed_on: str | date | None = None,
-) -> PlanView:
-    """Change an action's status, outcome or due date; a finished action gets a completion date."""
-    plan = _plan_row(store, checks.text("plan", plan_id))
-    action = _action(store, plan["id"], action_id)
-    changes: dict[str, Any] = {}
-    if status is not None and status.strip():
-        changes["status"] = checks.code("status", "ActionStatus", status)
-    if outcome is not None and outcome.strip():
-        changes["outcome"] = checks.text("outcome", outcome)
-    if due_on is not None and str(due_on).strip():
-        due = checks.day("due_on", due_on)
-        created = action.get("created_on") or plan.get("opened_on")
-        if created:
-            checks.not_before(
-                "due_on", due, date.fromisoformat(created), "the day the action was created"
-            )
-        changes["due_on"] = due.isoformat()
-    done_on = checks.optional_day("completed_on", completed_on)
-    if done_on is not None:
-        changes["completed_on"] = done_on.isoformat()
-    elif changes.get("status") in FINISHED and not action.get("completed_on"):
-        changes["completed_on"] = checks.today().isoformat()
-    if not changes:
-        raise InvalidInput(
-            "action", "nothing to change: give a status, outcome, due date or completion date"
-        )
-    before = {k: action.get(k) for k in changes}
-    with _Edit(store, actor, plan, version, f"action {action['id']} changed") as tx:
-        on_action = {k: v for k, v in changes.items() if k in ACTION_COLUMNS}
-        on_record = {k: v for k, v in changes.items() if k not in ACTION_COLUMNS}
-        tx.write(
-            "casework/update_action",
-            {"plan_id": plan["id"], "id": action["id"], "props": on_action, "record": on_record},
-        )
-        keep(tx, actor, now(), "Action", action["id"], before, changes)
-    return get_plan(store, actor, plan["id"])
-
-
-def evaluate_action(
-    store: Store,
-    actor: Actor,
-    plan_id: str,
-    version: int,
-    action_id: str,
-    *,
-    evaluation: str,
-    note: str,
-) -> PlanView:
-    """Say whether a finished action worked (worked / did not / not known), with a note."""
-    plan = _plan_row(store, checks.text("plan", plan_id))
-    action = _action(store, plan["id"], action_id)
-    verdict = checks.code("evaluation", "ActionEvaluation", evaluation)
-    why = checks.text("note", note)
-    if action.get("status") not in FINISHED:
-        raise InvalidInput(
-            "evaluation",
-            f"action {action['id']} is not finished yet (status {action.get('status')})",
-        )
-    changes = {"evaluation": verdict, "evaluation_note": why}
-    before = {k: action.get(k) for k in changes}
-    record = {**changes, "evaluated_by": actor.user}
-    with _Edit(store, actor, plan, version, f"action {action['id']} evaluated") as tx:
-        tx.write(
-            "casework/update_action",
-            {"plan_id": plan["id"], "id": action["id"], "props": {}, "record": record},
-        )
-        keep(tx, actor, now(), "Action", action["id"], before, changes)
-    return get_plan(store, actor, plan["id"])
-
-
 def set_review_interval(
     store: Store, actor: Actor, plan_id: str, version: int, weeks: int | str
 ) -> PlanView:
@@ -482,7 +276,7 @@ def set_review_interval(
             {"id": plan["id"], "props": {"next_review_due": changes["next_review_due"]}},
         )
         tx.write("casework/update_control", {"id": plan["id"], "review_interval_weeks": value})
-        keep(tx, actor, now(), "Plan", plan["id"], before, changes)
+        keep(tx, actor, precise_now(), "Plan", plan["id"], before, changes)
     return get_plan(store, actor, plan["id"])
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom.casework import checks
-from iom.casework.changes import keep, now
+from iom.casework import checks, directory
+from iom.casework.changes import keep
+from iom.dates import precise_now
 from iom.errors import InvalidInput, RecordNotFound
-from iom.model import MODEL, vocab_label
+from iom.model import MODEL, person_name, vocab_label
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Row, Store
@@ -25,7 +26,6 @@ __all__ = [
     "Candidate",
     "add_referral",
     "decide_referral",
-    "get_referral",
     "list_referrals",
     "match_person",
     "referral_counts",
@@ -96,10 +96,6 @@ def arrangement_lines(rows: list[dict[str, Any]], on: date | None = None) -> lis
     return out
 
 
-def _name(row: Row) -> str:
-    return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
-
-
 def _arrangements(store: Store, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for row in store.read("casework/arrangements", {"ids": ids}) if ids else []:
@@ -112,7 +108,7 @@ def _candidates(store: Store, rows: list[Row], how: str) -> list[Candidate]:
     return [
         Candidate(
             id=r["id"],
-            name=_name(r),
+            name=person_name(r),
             date_of_birth=r.get("date_of_birth"),
             pnc_id=r.get("pnc_id"),
             matched_on=how,
@@ -120,6 +116,26 @@ def _candidates(store: Store, rows: list[Row], how: str) -> list[Candidate]:
         )
         for r in rows
     ]
+
+
+def _same_name_and_birth(
+    store: Store, first_name: str | None, last_name: str | None, date_of_birth: str | date | None
+) -> tuple[dict[str, str], list[Row]]:
+    """The checked name and date of birth, and the people on record with them (any case)."""
+    person = {
+        "first_name": checks.text("first_name", first_name),
+        "last_name": checks.text("last_name", last_name),
+        "date_of_birth": checks.day("date_of_birth", date_of_birth).isoformat(),
+    }
+    rows = store.read(
+        "casework/people_by_name_dob",
+        {
+            "first_name": person["first_name"].lower(),
+            "last_name": person["last_name"].lower(),
+            "date_of_birth": person["date_of_birth"],
+        },
+    )
+    return person, rows
 
 
 def match_person(
@@ -137,17 +153,7 @@ def match_person(
         rows = store.read("casework/person_by_id", {"id": person_id.strip()})
         found = _candidates(store, rows, "id")
     if not found and (first_name or last_name or date_of_birth):
-        first = checks.text("first_name", first_name)
-        last = checks.text("last_name", last_name)
-        born = checks.day("date_of_birth", date_of_birth)
-        rows = store.read(
-            "casework/people_by_name_dob",
-            {
-                "first_name": first.lower(),
-                "last_name": last.lower(),
-                "date_of_birth": born.isoformat(),
-            },
-        )
+        _person, rows = _same_name_and_birth(store, first_name, last_name, date_of_birth)
         found = _candidates(store, rows, "name and date of birth")
     elif not found and not (person_id and person_id.strip()):
         raise InvalidInput("person", "give a person id or PNC id, or name and date of birth")
@@ -194,39 +200,24 @@ def add_referral(
             raise InvalidInput("person", f"{person_id.strip()!r} matches {ids}; give the person id")
         target = rows[0]["id"]
     else:
-        first = checks.text("first_name", first_name)
-        last = checks.text("last_name", last_name)
-        born = checks.day("date_of_birth", date_of_birth)
-        rows = store.read(
-            "casework/people_by_name_dob",
-            {
-                "first_name": first.lower(),
-                "last_name": last.lower(),
-                "date_of_birth": born.isoformat(),
-            },
-        )
+        person, rows = _same_name_and_birth(store, first_name, last_name, date_of_birth)
         if rows and not new_person:
-            who = "; ".join(f"{r['id']} ({_name(r)}, born {r.get('date_of_birth')})" for r in rows)
+            who = "; ".join(
+                f"{r['id']} ({person_name(r)}, born {r.get('date_of_birth')})" for r in rows
+            )
             raise InvalidInput(
                 "person",
                 f"already on record as {who}: confirm by giving the person id, "
                 "or say it is a new person",
             )
         target = f"P-{uuid.uuid4().hex[:10].upper()}"
-        creating = {
-            "id": target,
-            "first_name": first,
-            "last_name": last,
-            "date_of_birth": born.isoformat(),
-        }
+        creating = {"id": target, **person}
     if partner_id and partner_id.strip():
-        found = store.read("casework/owner", {"id": partner_id.strip()})
-        if not [r for r in found if r["kind"] == "Partner"]:
-            raise InvalidInput("partner", f"no partner agency with id {partner_id.strip()!r}")
+        directory.find_partner(store, partner_id)
     held = _arrangements(store, [target]).get(target, []) if creating is None else []
     warnings = arrangement_lines(held)
     referral_id = f"REF-{uuid.uuid4().hex[:10].upper()}"
-    at = now()
+    at = precise_now()
     with store.transaction() as tx:
         if creating is not None:
             tx.write("casework/create_person", creating)
@@ -272,20 +263,7 @@ def _referral_row(store: Store, referral_id: str) -> dict[str, Any]:
     if not rows:
         raise RecordNotFound(f"no referral with id {referral_id!r}")
     row = dict(rows[0])
-    row["name"] = _name(row)
-    return row
-
-
-def get_referral(store: Store, actor: Actor, referral_id: str) -> dict[str, Any]:
-    """One referral with its person and partner. Audited."""
-    row = _referral_row(store, referral_id.strip())
-    audit.record(
-        store,
-        actor,
-        "CONSULTATION",
-        [row["person_id"]] if row["person_id"] else [],
-        f"referral {row['id']}",
-    )
+    row["name"] = person_name(row)
     return row
 
 
@@ -328,7 +306,7 @@ def decide_referral(
             episode = (
                 max(open_now, key=lambda r: r.get("start_on") or "")["id"] if open_now else None
             )
-    at = now()
+    at = precise_now()
     after = {"outcome": status, "decided_by": actor.user, "decided_at": at, "reason": why}
     before = {
         "outcome": current.get("outcome"),
@@ -381,7 +359,7 @@ def list_referrals(
         "source": checks.code("source", "ReferralSource", source) if source else None,
         "limit": limit,
     }
-    rows = [{**r, "name": _name(r)} for r in store.read("casework/referrals", params)]
+    rows = [{**r, "name": person_name(r)} for r in store.read("casework/referrals", params)]
     ids = sorted({r["person_id"] for r in rows if r.get("person_id")})
     if ids:
         audit.record(store, actor, "CONSULTATION", ids, f"referral list ({len(rows)} referrals)")

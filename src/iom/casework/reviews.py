@@ -19,12 +19,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from iom.casework import checks
-from iom.casework.changes import keep, now
+from iom.casework.changes import keep
 from iom.casework.plans import DEFAULT_INTERVAL_WEEKS, PlanView, _Edit, _plan_row, get_plan
+from iom.dates import precise_now
 from iom.errors import InvalidInput
+from iom.model import person_name
 from iom.security import audit
 from iom.security.access import Actor
-from iom.store.base import Row, Store
+from iom.store.base import Store
 
 __all__ = [
     "DEFAULT_HORIZON_DAYS",
@@ -79,64 +81,40 @@ class WorkItem:
         return dict(self.__dict__)
 
 
-def _name(row: Row) -> str:
-    return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
-
-
 def _items(store: Store, today: date, horizon_days: int) -> list[WorkItem]:
     items: list[WorkItem] = []
     seen: set[tuple[str, str]] = set()
-    for row in store.read("casework/open_reviews"):
-        due = date.fromisoformat(row["due_on"])
-        state = review_state(due, today=today, horizon_days=horizon_days)
-        if state is None or ("review", row["plan_id"]) in seen:
-            continue
-        seen.add(("review", row["plan_id"]))
-        items.append(
-            WorkItem(
-                kind="review",
-                state=state,
-                due_on=row["due_on"],
-                days_late=max(0, (today - due).days),
-                plan_id=row["plan_id"],
-                title=row.get("title") or "",
-                person_id=row.get("person_id"),
-                person_name=_name(row),
-                owner_id=row.get("owner_id"),
-                owner_name=row.get("owner_name") or "no owner",
-                owner_kind="Officer",
-                hub_id=row.get("hub_id"),
-                hub_name=row.get("hub_name") or "",
-                record_id=row["plan_id"],
-                description="plan review",
+    for kind, query, key in (
+        ("review", "casework/open_reviews", "plan_id"),
+        ("action", "casework/open_actions", "action_id"),
+    ):
+        for row in store.read(query):
+            due = date.fromisoformat(row["due_on"])
+            state = review_state(due, today=today, horizon_days=horizon_days)
+            if state is None or (kind, row[key]) in seen:
+                continue
+            seen.add((kind, row[key]))
+            review = kind == "review"
+            items.append(
+                WorkItem(
+                    kind=kind,
+                    state=state,
+                    due_on=row["due_on"],
+                    days_late=max(0, (today - due).days),
+                    plan_id=row["plan_id"],
+                    title=row.get("title") or "",
+                    person_id=row.get("person_id"),
+                    person_name=person_name(row),
+                    owner_id=row.get("owner_id"),
+                    owner_name=row.get("owner_name") or "no owner",
+                    owner_kind="Officer" if review else row.get("owner_kind") or "",
+                    hub_id=row.get("hub_id"),
+                    hub_name=row.get("hub_name") or "",
+                    record_id=row[key],
+                    description="plan review" if review else row.get("description") or "",
+                    pathway=None if review else row.get("pathway"),
+                )
             )
-        )
-    for row in store.read("casework/open_actions"):
-        due = date.fromisoformat(row["due_on"])
-        state = review_state(due, today=today, horizon_days=horizon_days)
-        if state is None or ("action", row["action_id"]) in seen:
-            continue
-        seen.add(("action", row["action_id"]))
-        items.append(
-            WorkItem(
-                kind="action",
-                state=state,
-                due_on=row["due_on"],
-                days_late=max(0, (today - due).days),
-                plan_id=row["plan_id"],
-                title=row.get("title") or "",
-                person_id=row.get("person_id"),
-                person_name=_name(row),
-                owner_id=row.get("owner_id"),
-                owner_name=row.get("owner_name") or "no owner",
-                owner_kind=row.get("owner_kind") or "",
-                hub_id=row.get("hub_id"),
-                hub_name=row.get("hub_name") or "",
-                record_id=row["action_id"],
-                description=row.get("description") or "",
-                pathway=row.get("pathway"),
-            )
-        )
     items.sort(key=lambda i: (i.state != "overdue", i.due_on, i.kind, i.record_id))
     return items
 
@@ -228,11 +206,11 @@ def record_review(
         keep(
             tx,
             actor,
-            now(),
+            precise_now(),
             "Review",
             review_id,
             {},
             {"held_on": held.isoformat(), "outcome": result},
         )
-        keep(tx, actor, now(), "Plan", plan["id"], before, changes)
+        keep(tx, actor, precise_now(), "Plan", plan["id"], before, changes)
     return get_plan(store, actor, plan["id"])

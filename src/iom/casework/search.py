@@ -14,6 +14,7 @@ from typing import Any
 
 from iom.casework import checks
 from iom.errors import InvalidInput
+from iom.model import person_name
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Store
@@ -111,7 +112,7 @@ def search(
             continue
         seen.add((row["kind"], row["id"]))
         hit = dict(row)
-        hit["person_name"] = f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
+        hit["person_name"] = person_name(row)
         hit["score"] = scores.get(row["id"], 0.0)
         hit["worked"] = worked(hit)
         if only_worked and not hit["worked"]:

@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "network",
     "imports",
     "ocg",
+    "ocg_plans",
     "disruption",
     "meeting",
     "pack",

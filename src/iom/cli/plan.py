@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from iom.casework import plans
+from iom.casework import actions, needs, plans
 from iom.cli import CliState, echo, main, pass_state
 from iom.cli.stats import format_table
 from iom.errors import RecordNotFound
@@ -144,7 +144,7 @@ def show(state: CliState, plan_or_person: str) -> None:
 @pass_state
 def assess(state: CliState, plan_id: str, version: int, **options: str) -> None:
     """Record a dated needs assessment on a pathway (earlier assessments are kept)."""
-    print_plan(plans.assess_need(state.store(), state.actor(PURPOSE), plan_id, version, **options))
+    print_plan(needs.assess_need(state.store(), state.actor(PURPOSE), plan_id, version, **options))
 
 
 @plan.command("action-add")
@@ -158,7 +158,7 @@ def assess(state: CliState, plan_id: str, version: int, **options: str) -> None:
 @pass_state
 def action_add(state: CliState, plan_id: str, version: int, **options: str) -> None:
     """Add an action on a pathway, owned by an officer or partner agency."""
-    print_plan(plans.add_action(state.store(), state.actor(PURPOSE), plan_id, version, **options))
+    print_plan(actions.add_action(state.store(), state.actor(PURPOSE), plan_id, version, **options))
 
 
 @plan.command("action-update")
@@ -174,7 +174,7 @@ def action_update(
     state: CliState, plan_id: str, action_id: str, version: int, **options: str | None
 ) -> None:
     """Change an action's status, outcome or dates."""
-    view = plans.update_action(
+    view = actions.update_action(
         state.store(), state.actor(PURPOSE), plan_id, version, action_id, **options
     )
     print_plan(view)
@@ -191,7 +191,7 @@ def evaluate(
     state: CliState, plan_id: str, action_id: str, version: int, evaluation: str, note: str
 ) -> None:
     """Say whether a finished action worked, with a note (for the searchable history)."""
-    view = plans.evaluate_action(
+    view = actions.evaluate_action(
         state.store(),
         state.actor(PURPOSE),
         plan_id,

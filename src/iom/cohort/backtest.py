@@ -137,11 +137,10 @@ def backtest_store(
     """Read the offending around `as_of` (audited) and backtest the ranking."""
     config = cohort_config_for(settings)
     harm = reference_for(settings).harm_weights
-    longest = max(config.window_days, config.serial["window_days"])
     data = read_cohort_data(
         store,
         actor,
-        since=as_of - timedelta(days=longest),
+        since=as_of - timedelta(days=config.lookback_days),
         until=as_of + timedelta(days=config.backtest["horizon_days"]),
         purpose_detail="cohort backtest",
         ties=config.projections,

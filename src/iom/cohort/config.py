@@ -110,6 +110,11 @@ class CohortConfig:
     backtest: dict[str, int]
     source: str = "(default) cohort.yaml"
 
+    @property
+    def lookback_days(self) -> int:
+        """How far back the score reads: the longer of its window and the serial window."""
+        return max(self.window_days, self.serial["window_days"])
+
     def band(self, score: float) -> str:
         """The band a 0-100 score falls in (bands are lower bounds, highest first)."""
         for code, lower in self.bands:

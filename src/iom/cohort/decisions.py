@@ -18,7 +18,8 @@ import pandas as pd
 from iom.cohort.arrangements import arrangements, cohort_counts, led_elsewhere
 from iom.cohort.explain import require_person
 from iom.cohort.priority import CohortScores, rank_people
-from iom.cohort.snapshots import precise_now, snapshot_rows
+from iom.cohort.snapshots import snapshot_rows
+from iom.dates import precise_now
 from iom.errors import IomError
 from iom.model import MODEL, vocab_label
 from iom.security import audit

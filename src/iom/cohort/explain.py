@@ -19,7 +19,7 @@ from iom.cohort.features import person_features
 from iom.cohort.priority import CohortScores, rank_people, score_type
 from iom.cohort.snapshots import COMPONENTS, person_snapshots
 from iom.errors import RecordNotFound
-from iom.model import vocab_label
+from iom.model import person_name, vocab_label
 from iom.security import audit
 from iom.security.access import Actor
 from iom.settings import Settings
@@ -382,7 +382,7 @@ def require_person(store: Store, person_id: str) -> str:
     rows = store.read("cohort/person_exists", {"id": person_id})
     if not rows:
         raise RecordNotFound(f"no person with id {person_id!r}")
-    return f"{rows[0].get('first_name') or ''} {rows[0].get('last_name') or ''}".strip()
+    return person_name(rows[0])
 
 
 def explain_person(

@@ -386,8 +386,7 @@ def score_cohort(
     """
     clock = _Stages(timings)
     known = data.until(as_of)
-    longest = max(config.window_days, config.serial["window_days"])
-    table = offence_table(known, config, harm, as_of, window_days=longest)
+    table = offence_table(known, config, harm, as_of, window_days=config.lookback_days)
     offences = table[table["age_days"] <= config.window_days].reset_index(drop=True)
     clock.lap("offences (outcome x gravity x decay)")
     everyone = person_features(offences, known, config, as_of, "all")
@@ -455,11 +454,10 @@ def rank_people(
     as_of = as_of or date.today()
     config = config or cohort_config_for(settings)
     harm = reference_for(settings).harm_weights
-    longest = max(config.window_days, config.serial["window_days"])
     data = read_cohort_data(
         store,
         actor,
-        since=as_of - timedelta(days=longest),
+        since=as_of - timedelta(days=config.lookback_days),
         until=as_of,
         purpose_detail="cohort ranking",
         ties=config.projections,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-__all__ = ["population_cap", "scaled", "share_at_cap"]
+__all__ = ["population_cap", "scaled"]
 
 
 def population_cap(values: pd.Series, quantile: float, max_share: float) -> float:
@@ -43,10 +43,3 @@ def scaled(values: pd.Series, cap: float) -> pd.Series:
     if cap <= 0:
         return pd.Series(0.0, index=values.index)
     return (values.astype(float) / cap).clip(lower=0.0, upper=1.0)
-
-
-def share_at_cap(values: pd.Series, cap: float) -> float:
-    """The share of `values` at or above `cap` (0 for an empty series)."""
-    if values.empty or cap <= 0:
-        return 0.0
-    return float((values >= cap).mean())

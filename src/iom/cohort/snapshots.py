@@ -9,31 +9,18 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from typing import Any
 
+from iom.cohort.config import COMPONENT_NAMES
 from iom.cohort.priority import CohortScores
+from iom.dates import precise_now
 from iom.security import audit
 from iom.security.access import Actor
 from iom.store.base import Row, Store
 
-__all__ = ["COMPONENTS", "person_snapshots", "precise_now", "snapshot_rows", "take_snapshots"]
+__all__ = ["COMPONENTS", "person_snapshots", "snapshot_rows", "take_snapshots"]
 
-COMPONENTS = (
-    "harm",
-    "frequency",
-    "da_victims",
-    "trend",
-    "network",
-    "ocg_role",
-    "household",
-    "risk_markers",
-)
-
-
-def precise_now() -> str:
-    """The current UTC time to the microsecond, so records made in one second keep their order."""
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+COMPONENTS = COMPONENT_NAMES
 
 
 def snapshot_rows(

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from iom.dates import parse_date
 from iom.disruption.common import (
-    as_date,
     check_vocab,
     config,
     new_id,
@@ -184,7 +184,7 @@ class Assessment:
         given = [g for g in row.get("grades") or [] if g.get("attribute")]
         grades = {g["attribute"]: g["grade"] for g in given}
         notes = {g["attribute"]: g.get("note") or "" for g in given}
-        day = as_date(row.get("assessed_on"))
+        day = parse_date(row.get("assessed_on"))
         return cls(
             row["ocg_id"],
             row["id"],
@@ -353,7 +353,7 @@ def assessments_due(
         if ocg.get("status") == "ARCHIVED":
             continue
         last = latest.get(ocg["id"])
-        due = as_date(last.next_due) if last else None
+        due = parse_date(last.next_due) if last else None
         if due is None:
             out.append(
                 {

@@ -7,14 +7,13 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from iom.dates import parse_date, parse_iso_date
+from iom.dates import parse_iso_date
 from iom.errors import ConfigError, IomError
 from iom.model import MODEL
 from iom.reference import Reference
 
 __all__ = [
     "DisruptionInputError",
-    "as_date",
     "check_vocab",
     "config",
     "new_id",
@@ -49,11 +48,6 @@ def parse_day(value: date | str | None, field: str, problems: list[str]) -> date
     except ValueError as e:
         problems.append(f"{field}: {e}")
         return None
-
-
-def as_date(value: Any) -> date | None:
-    """A stored ISO date (or date) as a date; None when empty or unreadable."""
-    return parse_date(value)
 
 
 def check_vocab(vocabulary: str, value: str | None, field: str, problems: list[str]) -> None:

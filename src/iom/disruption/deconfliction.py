@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom.disruption.common import as_date, config
+from iom.dates import parse_date
+from iom.disruption.common import config
 from iom.disruption.plans import CLOSED_STATUSES
+from iom.model import person_name
 from iom.reference import Reference
 from iom.security import audit
 from iom.security.access import Actor
@@ -53,7 +55,7 @@ def _open(action: dict[str, Any]) -> bool:
 
 
 def _lives_there(home: dict[str, Any], day: date | None) -> bool:
-    start, end = as_date(home.get("from_on")), as_date(home.get("to_on"))
+    start, end = parse_date(home.get("from_on")), parse_date(home.get("to_on"))
     if day is None:
         return end is None
     return (start is None or start <= day) and (end is None or end >= day)
@@ -87,14 +89,14 @@ def deconflict(
                 )
         found = Deconfliction(
             pid,
-            f"{person.get('first_name') or ''} {person.get('last_name') or ''}".strip(),
+            person_name(person),
             person["ocgs"],
             iom,
             aimed,
         )
         for o in (a for a in aimed if _open(a) and a["at_person"]):
             for i in (a for a in iom if _open(a)):
-                di, do = as_date(i.get("due_on")), as_date(o.get("due_on"))
+                di, do = parse_date(i.get("due_on")), parse_date(o.get("due_on"))
                 if not (di and do) or i.get("owner_id") == o.get("owner_id"):
                     continue
                 gap = abs((di - do).days)
@@ -113,7 +115,7 @@ def deconflict(
         for o in (a for a in aimed if _open(a) and a["households"]):
             wording = (o.get("description") or "").lower()
             enforcement = o.get("four_p") == "PURSUE" or any(w in wording for w in words)
-            due = as_date(o.get("due_on"))
+            due = parse_date(o.get("due_on"))
             lived = [h for h in homes if h["id"] in o["households"] and _lives_there(h, due)]
             if enforcement and lived and housing:
                 for i in housing:

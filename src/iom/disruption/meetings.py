@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from iom.dates import parse_date
 from iom.disruption.assessment import AssessmentRule
-from iom.disruption.common import as_date, check_vocab, config, new_id, parse_day, raise_problems
+from iom.disruption.common import check_vocab, config, new_id, parse_day, raise_problems
 from iom.disruption.links import link
 from iom.disruption.plans import NewAction, check_action, is_overdue, write_action
 from iom.errors import RecordNotFound
@@ -53,7 +54,7 @@ def next_meeting_date(meeting_type: str, held_on: date, *, reference: Reference)
 def _since(store: Store, meeting_type: str, on: date, reference: Reference) -> date:
     """The day of the last held meeting of this kind before `on`, or `on` less the lookback."""
     for m in store.read("disruption/meetings", {"meeting_type": meeting_type}):
-        held = as_date(m.get("held_on"))
+        held = parse_date(m.get("held_on"))
         if held and held < on and not m.get("planned"):
             return held
     return on - timedelta(days=int(config(reference, "meetings").get("lookback_days", 42)))
@@ -83,7 +84,7 @@ def agenda_items(
         actions.setdefault(a["ocg_id"], []).append(a)
     new_disruptions: dict[str, int] = {}
     for d in store.read("disruption/disruptions", {"ocg": None}):
-        day = as_date(d.get("occurred_on"))
+        day = parse_date(d.get("occurred_on"))
         if day and since < day <= on:
             new_disruptions[d["ocg_id"]] = new_disruptions.get(d["ocg_id"], 0) + 1
     items = []
@@ -94,13 +95,13 @@ def agenda_items(
             reasons.append("never assessed")
         else:
             last = history[-1]
-            due = (as_date(last["assessed_on"]) or on) + timedelta(days=rule.review_days)
+            due = (parse_date(last["assessed_on"]) or on) + timedelta(days=rule.review_days)
             if due < on:
                 reasons.append(f"assessment overdue since {due.isoformat()}")
             elif (due - on).days <= rule.due_soon_days:
                 reasons.append(f"assessment due on {due.isoformat()}")
             for n, a in enumerate(history):
-                day = as_date(a["assessed_on"])
+                day = parse_date(a["assessed_on"])
                 if not day or not since < day <= on:
                     continue
                 if n == 0:
@@ -216,7 +217,11 @@ def record_minutes(
         problems.append(f"meeting {meeting_id} already has minutes")
     if not minutes.strip():
         problems.append("minutes: write the minutes")
-    day = parse_day(held_on, "held on", problems) or as_date(details.get("held_on")) or date.today()
+    day = (
+        parse_day(held_on, "held on", problems)
+        or parse_date(details.get("held_on"))
+        or date.today()
+    )
     for ocg_id, text in decisions.items():
         if ocg_id not in on_agenda:
             problems.append(f"decision on {ocg_id}: it is not on the agenda of {meeting_id}")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from iom.dates import parse_date
 from iom.disruption.assessment import AssessmentRule, explain_band
-from iom.disruption.common import as_date
 from iom.disruption.ledger import list_disruptions
 from iom.disruption.plans import four_p_plan
 from iom.errors import RecordNotFound
-from iom.model import vocab_label
+from iom.model import person_name, vocab_label
 from iom.reference import Reference
 from iom.security import audit
 from iom.security.access import Actor
@@ -28,7 +28,7 @@ def list_ocgs(
     rows = store.read("disruption/ocgs")
     due: dict[str, str] = {}
     for a in store.read("disruption/assessments", {"ocg": None}):
-        last = as_date(a.get("assessed_on"))
+        last = parse_date(a.get("assessed_on"))
         if last is not None:
             due[a["ocg_id"]] = (last + timedelta(days=rule.review_days)).isoformat()
     out = []
@@ -67,8 +67,7 @@ def ocg_profile(
         raise RecordNotFound(f"no OCG with id {ocg_id!r}")
     summary = next(r for r in store.read("disruption/ocgs") if r["id"] == ocg_id)
     members = [
-        {**m, "name": f"{m.get('first_name') or ''} {m.get('last_name') or ''}".strip()}
-        for m in store.read("disruption/members", {"ocg": ocg_id})
+        {**m, "name": person_name(m)} for m in store.read("disruption/members", {"ocg": ocg_id})
     ]
     decisions = store.read("disruption/decisions", {"ocg": ocg_id})
     profile = {

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from iom.disruption.common import as_date, check_vocab, new_id, parse_day, raise_problems
+from iom.dates import parse_date
+from iom.disruption.common import check_vocab, new_id, parse_day, raise_problems
 from iom.disruption.links import existing, link, plain_props
 from iom.errors import RecordNotFound
 from iom.model import MODEL
@@ -35,7 +36,7 @@ OWNER_LABELS = ("Officer", "Partner")
 
 def is_overdue(action: dict[str, Any], today: date) -> bool:
     """An open action whose due date has passed."""
-    due = as_date(action.get("due_on"))
+    due = parse_date(action.get("due_on"))
     return action.get("status") not in CLOSED_STATUSES and due is not None and due < today
 
 
@@ -165,7 +166,7 @@ def write_action(
                 "opened_on": day.isoformat(),
             },
         )
-    due = as_date(new.due_on)
+    due = parse_date(new.due_on)
     props = plain_props(
         {
             "id": action_id,

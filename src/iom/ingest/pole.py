@@ -79,8 +79,8 @@ _START = re.compile(r"^:START_ID(\(.*\))?$")
 _END = re.compile(r"^:END_ID(\(.*\))?$")
 _NAME_LABEL = re.compile(r"(?:^|[._])nodes[._](\w+)\.csv$", re.I)
 _NAME_TYPE = re.compile(r"(?:^|[._])relationships[._](\w+)\.csv$", re.I)
-# node labels and relationship types that map; everything else is reported, not imported
-MAPPED_LABELS = ("Person", "Crime", "Phone", "PhoneCall", "Officer", "Location")
+# relationship types that map; other types (and labels `convert` has no branch for) are
+# reported, not imported
 MAPPED_TYPES = (
     "KNOWS", "KNOWS_LW", "KNOWS_SN", "KNOWS_PHONE", "FAMILY_REL", "PARTY_TO",
     "CURRENT_ADDRESS", "HAS_PHONE", "CALLER", "CALLED",

@@ -14,6 +14,9 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from iom.model.schema import (
     PROPERTY_TYPES,
     Label,
@@ -33,6 +36,7 @@ __all__ = [
     "Relationship",
     "Vocabulary",
     "load_model",
+    "person_name",
     "vocab_label",
 ]
 
@@ -42,3 +46,12 @@ MODEL: Model = load_model()
 def vocab_label(vocabulary: str, code: str | None) -> str:
     """The human label of a stored code in one of the model's vocabularies (codes stay stored)."""
     return MODEL.vocabularies[vocabulary].label(code)
+
+
+def person_name(row: Mapping[str, Any]) -> str:
+    """A person's display name from a row's first_name and last_name (either may be missing).
+
+    >>> person_name({"first_name": "Dean", "last_name": None})
+    'Dean'
+    """
+    return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()

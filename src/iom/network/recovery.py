@@ -177,10 +177,7 @@ def _result(
 
 def compare_strategies(
     graph: nx.Graph,
-    strategies: Sequence[tuple[str, str]] = (
-        ("degree", "sequential"),
-        ("betweenness", "sequential"),
-    ),
+    strategies: Sequence[tuple[str, str]] = DEFAULT_STRATEGIES,
     k: int = 5,
     steps: int = DEFAULT_STEPS,
     *,

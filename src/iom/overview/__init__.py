@@ -1,29 +1,7 @@
-"""The home page's figures: what the store holds, cohorts, areas, OCGs and reviews due."""
+"""The home page's figures: what the store holds, cohorts, areas, OCGs and reviews due.
 
-from iom.overview.figures import (
-    COHORTS,
-    COUNTING_RULES,
-    FIGURE_HELP,
-    FIGURE_LABELS,
-    FIGURES,
-    REVIEW_WINDOW_DAYS,
-    Overview,
-    StoreSummary,
-    area_figures,
-    overview_figures,
-    store_summary,
-)
+Everything is in `figures`; its `__all__` is the package's (one list of names).
+"""
 
-__all__ = [
-    "COHORTS",
-    "COUNTING_RULES",
-    "FIGURES",
-    "FIGURE_HELP",
-    "FIGURE_LABELS",
-    "REVIEW_WINDOW_DAYS",
-    "Overview",
-    "StoreSummary",
-    "area_figures",
-    "overview_figures",
-    "store_summary",
-]
+from iom.overview.figures import *  # noqa: F403
+from iom.overview.figures import __all__ as __all__

@@ -14,7 +14,7 @@ from typing import Any
 
 from iom.cohort.episodes import open_on
 from iom.errors import RecordNotFound
-from iom.model import MODEL
+from iom.model import MODEL, person_name
 from iom.reference import Reference, code_label, labelled, reference_for
 from iom.security import audit
 from iom.security.access import Actor
@@ -170,11 +170,6 @@ SECTION_VOCABS: dict[str, dict[str, str]] = {
 
 def _truthy(value: object) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() == "true")
-
-
-def person_name(row: Row) -> str:
-    """A person's display name from a row's first_name and last_name."""
-    return f"{row.get('first_name') or ''} {row.get('last_name') or ''}".strip()
 
 
 def from_persons_view(relation: str | None, person_is_start: bool) -> str | None:

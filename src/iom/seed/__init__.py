@@ -24,7 +24,8 @@ from iom.seed.custody import build_custody
 from iom.seed.disruption import build_disruption, build_meetings
 from iom.seed.finish import write_households, write_people
 from iom.seed.force import build_force
-from iom.seed.ocgs import count_ocgs, plan_networks, plan_ocgs, write_ocgs
+from iom.seed.networks import plan_networks
+from iom.seed.ocgs import count_ocgs, plan_ocgs, write_ocgs
 from iom.seed.offending import build_offending
 from iom.seed.people import build_people
 from iom.seed.phones import build_phones

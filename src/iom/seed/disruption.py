@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from iom.seed.casework import plan_control, write_action, write_reviews
+from iom.seed.actions import write_action
 from iom.seed.force import TACTICS, partner_for
+from iom.seed.plans import plan_control
+from iom.seed.reviews import write_reviews
 from iom.seed.world import Ocg, World
 
 __all__ = ["build_disruption", "build_meetings"]

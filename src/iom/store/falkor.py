@@ -55,7 +55,6 @@ LOCK_WAIT_S = 30.0
 SPACE_MARGIN = 16 * 1024 * 1024
 AUDIT_SUFFIX = "__audit"
 STAGING_INFIX = "__staging__"
-_LEGACY_INFIX = "__rollback__"
 _RELEASE = RELEASE_SCRIPT  # delete the lock only if it still holds our value
 
 

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pandas as pd
 import streamlit as st
 
-from iom.casework import directory, plans, reviews
+from iom.casework import actions, directory, needs, plans, reviews
 from iom.errors import RecordNotFound
 from iom.model import MODEL, vocab_label
 from iom.ui.forms import attempt
@@ -137,7 +137,7 @@ with needs_tab:
         assess = st.form_submit_button("Record assessment")
     if assess:
         with attempt():
-            new = plans.assess_need(
+            new = needs.assess_need(
                 store,
                 me,
                 view.id,
@@ -187,7 +187,7 @@ with actions_tab:
         add = st.form_submit_button("Add action")
     if add:
         with attempt():
-            new = plans.add_action(
+            new = actions.add_action(
                 store,
                 me,
                 view.id,
@@ -219,7 +219,7 @@ with actions_tab:
             update = st.form_submit_button("Update action")
         if update:
             with attempt():
-                new = plans.update_action(
+                new = actions.update_action(
                     store,
                     me,
                     view.id,
@@ -230,7 +230,7 @@ with actions_tab:
                 )
                 st.session_state[key] = new.version
                 if evaluation:
-                    new = plans.evaluate_action(
+                    new = actions.evaluate_action(
                         store, me, view.id, new.version, chosen, evaluation=evaluation, note=note
                     )
                 _saved(new, "Action updated.")
