@@ -25,7 +25,7 @@ from casework_world import ALICE, BOB, REF, WORLD
 from csv_files import write_import, write_texts
 from disruption_world import ACTOR
 from ics_check import parse_ics, unescape
-from iom.casework import plans, referrals, reviews
+from iom.casework import actions, plans, referrals, reviews
 from iom.casework.digest import calendar_text, message_text, write_digest
 from iom.casework.reviews import WorkItem
 from iom.cohort.export import export_bytes
@@ -187,7 +187,7 @@ def casework(
     view = plans.open_plan(
         store, ALICE, "P1", "OFF1", title=HOSTILE, opened_on=date.today() - timedelta(weeks=6)
     )
-    view = plans.add_action(
+    view = actions.add_action(
         store,
         ALICE,
         view.id,
