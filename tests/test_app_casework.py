@@ -13,11 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from casework_world import ALICE, load_world
 from iom.casework import actions, plans
+from iom.packaged import packaged
 from iom.settings import Settings
 from iom.store import Store, open_store
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "streamlit_app.py")
+APP = str(packaged("streamlit_app.py"))
 PAGES = "src/iom/ui/pages"
 
 

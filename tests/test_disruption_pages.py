@@ -13,13 +13,13 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from disruption_world import FILES, build, count
+from iom.packaged import packaged
 from iom.settings import Settings
 from iom.store import Store
 from iom.text import escape
 from whatif_world import WHATIF_FILES
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "streamlit_app.py")
+APP = str(packaged("streamlit_app.py"))
 PAGES = "src/iom/ui/pages/disruption"
 
 

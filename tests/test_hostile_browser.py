@@ -3,23 +3,18 @@ as characters, fetch no address named in it and hold no live link (headless Chro
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
+from dashboard_server import serve_dashboard
 from iom.settings import Settings
 from test_hostile_pages import CRAFTED, disruption  # noqa: F401  (the hostile store fixture)
-from test_network_browser import CHROMIUM, _free_port, playwright
+from test_network_browser import CHROMIUM, playwright
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -28,33 +23,14 @@ def app_url(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[str]:
     """The dashboard on the hostile disruption store, served by streamlit run."""
-    port = _free_port()
-    env = {**os.environ, "IOM_DATA_DIR": str(disruption.data_dir), "IOM_GRAPH": disruption.graph,
-           "IOM_USER": "browser.tester", "IOM_ROLE": "OCG_COORDINATOR"}  # fmt: skip
-    env.pop("NEO4J_URI", None)
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "streamlit_app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise AssertionError("the dashboard did not start")
+    with serve_dashboard(
+        disruption.data_dir,
+        disruption.graph,
+        tmp_path_factory.mktemp("log"),
+        IOM_USER="browser.tester",
+        IOM_ROLE="OCG_COORDINATOR",
+    ) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,13 @@ on the session's embedded store with a small hand-made force and drive Debian's 
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from csv_files import write_texts
+from dashboard_server import serve_dashboard
 from iom.ingest import load_directory
 from iom.security.access import SYSTEM
 from iom.settings import Settings
@@ -25,7 +20,6 @@ from iom.store import Store, open_store
 from test_network_store import FORCE
 
 pytestmark = pytest.mark.browser
-REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
 
 if not Path(CHROMIUM).exists():
@@ -37,12 +31,6 @@ if not Path(CHROMIUM).exists():
 playwright = pytest.importorskip("playwright.sync_api", reason="pip install playwright")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def app_url(warm_server: Store, settings: Settings, tmp_path_factory) -> Iterator[str]:
     """The dashboard on a graph holding the hand-made force, served by streamlit run."""
@@ -51,33 +39,10 @@ def app_url(warm_server: Store, settings: Settings, tmp_path_factory) -> Iterato
     if not store.read("stats/label_counts"):
         load_directory(store, write_texts(tmp_path_factory.mktemp("force"), FORCE), SYSTEM)
     store.close()
-    port = _free_port()
-    env = {**os.environ, "IOM_DATA_DIR": str(settings.data_dir), "IOM_GRAPH": "netbrowser",
-           "IOM_USER": "browser.tester"}  # fmt: skip
-    env.pop("NEO4J_URI", None)
-    log = (tmp_path_factory.mktemp("log") / "streamlit.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(REPO / "streamlit_app.py"),
-         "--server.headless", "true", "--server.port", str(port),
-         "--browser.gatherUsageStats", "false"],
-        env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            raise AssertionError("the dashboard did not start")
+    with serve_dashboard(
+        settings.data_dir, "netbrowser", tmp_path_factory.mktemp("log"), IOM_USER="browser.tester"
+    ) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture

@@ -11,12 +11,13 @@ from streamlit.testing.v1 import AppTest
 
 from csv_files import write_texts
 from iom.ingest import load_directory
+from iom.packaged import packaged
 from iom.security.access import SYSTEM
 from iom.settings import Settings
 from iom.store import Store, open_store
 from test_network_store import FORCE
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+APP = str(packaged("streamlit_app.py"))
 
 
 @pytest.fixture
