@@ -18,7 +18,7 @@ import json
 import os
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import redis
@@ -335,6 +335,17 @@ class EmbeddedServer:
             time.sleep(0.02)
         self._clear_stale_quietly()
         return True
+
+    def stop_unless_used(self, in_use: Callable[[], bool]) -> bool:
+        """Stop the server unless `in_use()` says another process uses it; True if stopped.
+
+        Decided and done under the start lock, so no process can attach between the check and
+        the shutdown: one that starts meanwhile waits, then starts a server of its own.
+        """
+        with self._start_lock():
+            if in_use():
+                return False
+            return self.stop()
 
     def _clear_stale_quietly(self) -> None:
         pid = self.pid()

@@ -400,9 +400,12 @@ class FalkorStore(Store):
             return
         self._closed = True
         try:
-            if self.started_server and self.server.ping() and self.other_clients() == 0:
+            if (
+                self.started_server
+                and self.server.ping()
+                and self.server.stop_unless_used(lambda: self.other_clients() > 0)
+            ):
                 self._conn.close()
-                self.server.stop()
                 return
         except redis.RedisError:
             pass
