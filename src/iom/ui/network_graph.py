@@ -3,7 +3,7 @@
 The script is the vis-network file pyvis ships (no CDN), added to the page once. Nodes and
 ties arrive as `data`; labels are drawn on a canvas and the legend is built with
 `textContent`, so a name containing markup shows as text. Physics runs until the layout
-settles (views of over 300 people: drawn at once, physics for at most 2 s), then is
+settles (views of over 300 people: drawn at once, physics for at most 1.2 s), then is
 switched off; positions are kept in the browser per view key, so a rerun
 (a new size or colour, a filter) redraws the same layout. A click on a person sends their
 id back as the trigger value `clicked`. "Download PNG" saves the canvas.
@@ -40,7 +40,7 @@ function loadVis() {
   return globalThis.vis;
 }
 const LARGE = 300;
-const BUDGET = 2000;
+const BUDGET = 1200;
 const POSITIONS = (globalThis.__iomPositions = globalThis.__iomPositions || new Map());
 
 export default function(component) {
